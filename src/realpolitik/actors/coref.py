@@ -1,0 +1,176 @@
+"""Coreference within a document, as much as event coding needs.
+
+Pronouns (it, its, they, their, he, his, she, her) and definite descriptions (the regime, the
+kingdom, the two countries: ``data/actors/coreference.yaml``) resolve to the most salient earlier
+mention that fits: the pronoun's own clause subject first, then the subjects of earlier sentences
+(nearest first), then any earlier mention (nearest first). "They" prefers a coordinated pair
+("Iran and Russia ... they"); "he" and "she" want a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from realpolitik.actors.gazetteer import Gazetteer
+from realpolitik.model import Entity
+
+if TYPE_CHECKING:
+    from realpolitik.actors.resolver import ActorResolver
+
+_SINGULAR = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+#: What each pronoun class may refer to.
+_PRONOUN_KINDS = {
+    "singular": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "agent", "role"},
+    "plural": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "demonym", "agent"},
+    "personal": {"person", "role"},
+}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+#: How many sentences back a pronoun may look.
+_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    token: int
+    sentence: int
+    entity: Entity
+    subject: bool
+    group: int  # token index of the coordination's first member
+
+
+class Coreference:
+    """Resolves pronouns and descriptions of one document against its earlier mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, resolver: ActorResolver) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = resolver
+        self._mentions: list[_Mention] | None = None
+        self._building = False
+
+    def resolve(self, token: Token) -> list[Entity]:
+        """The entities a pronoun or description refers to, or [] when it is neither or unresolved."""
+        if self._building:
+            return []
+        word = token.lower_
+        if word in _SINGULAR:
+            return self._pick(token, _PRONOUN_KINDS["singular"], plural=False)
+        if word in _PLURAL:
+            return self._pick(token, _PRONOUN_KINDS["plural"], plural=True)
+        if word in _PERSONAL:
+            return self._pick(token, _PRONOUN_KINDS["personal"], plural=False)
+        spec = self._description(token)
+        if spec is None:
+            return []
+        kinds = set(spec.get("kinds") or _PRONOUN_KINDS["singular"])
+        found = self._pick(token, kinds, plural=bool(spec.get("plural")))
+        if spec.get("sector"):
+            found = [replace(e, sector=spec["sector"]) for e in found]
+        return found
+
+    def mentions(self) -> list[tuple[int, Entity]]:
+        """Every directly named actor in the document, as (sentence index, entity), in text order."""
+        return [(m.sentence, m.entity) for m in self._index()]
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _description(self, token: Token) -> dict | None:
+        """The description spec for a head noun that has only determiners and numbers before it."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        left = [t for t in token.doc[token.left_edge.i:token.i] if t.lower_ not in {"the", "this", "that"}]
+        key = " ".join([t.lower_ for t in left] + [token.lower_])
+        for candidate in (key, token.lemma_.lower(), token.lower_):
+            if candidate in self.gazetteer.descriptions:
+                if candidate != key and any(t.pos_ not in {"DET", "NUM"} for t in left):
+                    return None
+                return self.gazetteer.descriptions[candidate]
+        return None
+
+    def _index(self) -> list[_Mention]:
+        if self._mentions is None:
+            self._building = True
+            try:
+                mentions = []
+                sentence_of = {}
+                for s, sent in enumerate(self.resolver.doc.sents):
+                    for t in sent:
+                        sentence_of[t.i] = s
+                for token in self.resolver.doc:
+                    if token.pos_ not in {"NOUN", "PROPN", "ADJ"} or token.dep_ in {"compound", "amod", "flat"}:
+                        continue
+                    entity = self.resolver.direct(token)
+                    if entity is None:
+                        continue
+                    mentions.append(_Mention(token.i, sentence_of[token.i], entity,
+                                             token.dep_ in _SUBJECT_DEPS, _group(token)))
+                self._mentions = mentions
+            finally:
+                self._building = False
+        return self._mentions
+
+    def _pick(self, token: Token, kinds: set[str], *, plural: bool) -> list[Entity]:
+        mentions = [m for m in self._index() if m.token < token.left_edge.i and m.entity.kind in kinds
+                    and m.entity.country]
+        if not mentions:
+            return []
+        sentence_starts = [s.start for s in token.doc.sents]
+        current = sum(1 for start in sentence_starts if start <= token.i) - 1
+        if plural:
+            groups: dict[int, list[_Mention]] = {}
+            for mention in mentions:
+                groups.setdefault(mention.group, []).append(mention)
+            pairs = [g for g in groups.values() if len({m.entity.country for m in g}) > 1
+                     and current - g[-1].sentence <= _WINDOW]
+            if pairs:
+                return [self._as_pronoun(m.entity, token) for m in max(pairs, key=lambda g: g[-1].token)]
+            if token.lower_ not in _PLURAL:
+                distinct: list[_Mention] = []
+                for mention in reversed(mentions):
+                    if all(mention.entity.country != d.entity.country for d in distinct):
+                        distinct.append(mention)
+                    if len(distinct) == 2:
+                        return [self._as_pronoun(m.entity, token) for m in reversed(distinct)]
+                return []
+        best = self._most_salient(token, mentions, current)
+        return [self._as_pronoun(best.entity, token)] if best else []
+
+    def _most_salient(self, token: Token, mentions: list[_Mention], current: int) -> _Mention | None:
+        clause_subject = _clause_subject(token)
+        for mention in reversed(mentions):
+            if clause_subject is not None and mention.token in clause_subject:
+                return mention
+        for distance in range(_WINDOW + 1):
+            in_sentence = [m for m in mentions if m.sentence == current - distance]
+            subjects = [m for m in in_sentence if m.subject]
+            if subjects:
+                return subjects[0] if distance else subjects[-1]
+            if in_sentence:
+                return in_sentence[-1]
+        return None
+
+    def _as_pronoun(self, entity: Entity, token: Token) -> Entity:
+        phrase = token.doc[token.left_edge.i:token.i + 1] if token.pos_ != "PRON" else token.doc[token.i:token.i + 1]
+        return replace(entity, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                       via=f"coref:{entity.text}")
+
+
+def _group(token: Token) -> int:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.i
+
+
+def _clause_subject(token: Token) -> set[int] | None:
+    """Token indices of the subject of the clause the pronoun sits in, when that is another phrase."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and not (child.left_edge.i <= token.i <= child.right_edge.i):
+            return {t.i for t in child.subtree}
+    return None

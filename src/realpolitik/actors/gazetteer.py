@@ -1,0 +1,193 @@
+"""The actor gazetteer: every name, adjective, agent word and office that can point at an actor.
+
+It is read from YAML (``data/actors``; schemas documented at the top of each file) plus any files
+the user adds, and flattened into look-up tables that the matcher compiles once. Nothing here
+knows about spaCy: the gazetteer is knowledge, the matcher is machinery.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from realpolitik.resources import DATA_DIR, read_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """What a proper name stands for."""
+
+    name: str
+    country: str | None
+    sector: str | None = None
+    id: str | None = None
+    kind: str = "country"
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of office: who held ``role`` for ``country`` from ``start`` to ``end``."""
+
+    person: str
+    country: str
+    role: str
+    start: date | None
+    end: date | None
+    id: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    """An office word ("foreign minister") and what it implies."""
+
+    role: str
+    sector: str | None
+    country: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Flat look-up tables built from the YAML files.
+
+    ``names`` and ``adjectives`` are case-sensitive (news capitalises names, and "US" is not "us");
+    ``agents`` and ``roles`` are lower-case words matched case-insensitively.
+    """
+
+    names: dict[str, ActorEntry] = field(default_factory=dict)
+    adjectives: dict[str, ActorEntry] = field(default_factory=dict)
+    agents: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, RoleWord] = field(default_factory=dict)
+    terms: dict[tuple[str, str], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    person_terms: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, str] = field(default_factory=dict)
+    role_sector: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> Gazetteer:
+        """The bundled gazetteer plus the user's files (same schemas; later files win)."""
+        gazetteer = cls()
+        for path in sorted((DATA_DIR / "actors").rglob("*.yaml")):
+            gazetteer.add_file(path)
+        for path in extra:
+            gazetteer.add_file(path)
+        return gazetteer
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def add_file(self, path: str | Path) -> None:
+        """Add a YAML file with any of the bundled files' top-level keys."""
+        self.add_data(read_yaml(path) or {})
+
+    def add_data(self, data: dict[str, Any]) -> None:
+        """Add already-parsed gazetteer data; each top-level key is one kind of entry."""
+        for country in data.get("countries") or []:
+            self._add_country(country)
+        for kind in ("organisations", "groups", "state_bodies"):
+            for entry in data.get(kind) or []:
+                self._add_named(entry, kind.rstrip("s"))
+        for bloc in data.get("blocs") or []:
+            actor = ActorEntry(bloc["name"], bloc["code"], None, bloc["code"], "bloc",
+                               tuple(bloc.get("members") or ()))
+            for alias in bloc.get("aliases") or []:
+                self.names[_strip_article(alias)] = actor
+        for agent in data.get("agents") or []:
+            for form in (agent["word"], agent.get("plural")):
+                if form:
+                    self.agents[form.lower()] = agent["sector"]
+        for role in data.get("roles") or []:
+            word = RoleWord(role["role"], role.get("sector"), role.get("country"))
+            self.role_sector[role["role"]] = role.get("sector") or "GOV"
+            for phrase in role.get("phrases") or []:
+                self.roles[phrase.lower()] = word
+        for person in data.get("people") or []:
+            self._add_person(person)
+        for word, spec in (data.get("descriptions") or {}).items():
+            self.descriptions[word.lower()] = spec
+
+    def _add_country(self, country: dict[str, Any]) -> None:
+        code = country["code"]
+        self.countries[code] = country["name"]
+        state = ActorEntry(country["name"], code, None, code, "country")
+        for name in [country["name"], *(country.get("names") or [])]:
+            self.names[_strip_article(name)] = state
+        for name in country.get("demonyms") or []:
+            self.names.setdefault(name, ActorEntry(country["name"], code, None, code, "demonym"))
+        for capital in country.get("capitals") or []:
+            self.names[capital] = ActorEntry(country["name"], code, "GOV", code, "capital")
+        for seat in country.get("seats") or []:
+            self.names[_strip_article(seat["text"])] = ActorEntry(
+                country["name"], code, seat.get("sector"), code, "seat")
+        for adjective in country.get("adjectives") or []:
+            self.adjectives[adjective] = state
+
+    def _add_named(self, entry: dict[str, Any], kind: str) -> None:
+        actor = ActorEntry(entry["name"], entry.get("country"), entry.get("sector"),
+                           entry.get("id"), kind, tuple(entry.get("members") or ()))
+        for alias in [entry["name"], *(entry.get("aliases") or [])]:
+            self.names[_strip_article(alias)] = actor
+
+    def _add_person(self, person: dict[str, Any]) -> None:
+        country = person.get("country")
+        pid = person.get("id") or person.get("wikidata")
+        terms = [
+            Term(person["name"], role.get("country", country), role["role"],
+                 _parse_day(role.get("start"), last=False), _parse_day(role.get("end"), last=True), pid)
+            for role in person.get("roles") or []
+        ]
+        for term in terms:
+            self.terms[(term.country, term.role)].append(term)
+        self.person_terms[person["name"]].extend(terms)
+        actor = ActorEntry(person["name"], country, "GOV", pid, "person")
+        for alias in [person["name"], *(person.get("aliases") or []), *(person.get("titles") or [])]:
+            self.names[_strip_article(alias)] = actor
+
+    # -- look-ups --------------------------------------------------------------------------
+
+    def holder(self, country: str, role: str, on: date) -> Term | None:
+        """Who held ``role`` for ``country`` on a day; None when the gazetteer does not know."""
+        for term in self.terms.get((country, role), []):
+            if term.covers(on):
+                return term
+        return None
+
+    def roles_of(self, person: str, on: date | None) -> list[Term]:
+        """The offices a person held on a day (all of them when the day is unknown)."""
+        return [t for t in self.person_terms.get(person, []) if on is None or t.covers(on)]
+
+
+def _strip_article(text: str) -> str:
+    """Names are stored without a leading "the": the matcher finds "the Kremlin" by "Kremlin"."""
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+def _parse_day(value: Any, *, last: bool) -> date | None:
+    """A YAML date of office at day, month or year precision.
+
+    A month or year stands for its first day at the start of a term and for the first day after it
+    at the end, so that a term given as "2013" to "2021" covers the whole of both years only when
+    the text is that vague: precise dates should be written precisely.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        if last:
+            return date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1)
+    return date(parts[0] + 1, 1, 1) if last else date(parts[0], 1, 1)

@@ -1,0 +1,174 @@
+"""Resolve a noun phrase in the parse to the political entities it names.
+
+A noun phrase points at an actor in one of five ways, tried in this order:
+
+1. a proper name from the gazetteer ("the Kremlin", "Hassan Rouhani", "the IAEA");
+2. an office word with a country ("Iran's foreign minister", "the US secretary of state"), resolved
+   to the office holder on the event date when the gazetteer knows one;
+3. an agent word with a country ("American warplanes", "its diplomats", "the Obama administration"),
+   giving the country and the agent's sector;
+4. an agent word that stands alone as an actor ("rebels", "militants");
+5. a pronoun or definite description ("it", "their", "the regime", "the two countries"), resolved by
+   :mod:`realpolitik.actors.coref` to an earlier mention in the same document.
+
+Coordination ("the US and the EU", "Britain, France and Germany") gives a list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from realpolitik.actors.coref import Coreference
+from realpolitik.actors.gazetteer import ActorEntry, Gazetteer
+from realpolitik.actors.matcher import ADJECTIVE, AGENT, NAME, ROLE, Match
+from realpolitik.model import Entity
+
+#: Dependents that can carry the country of an agent or office word.
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+#: Prepositions that can carry it after the head ("the government of Iran", "the regime in Tehran").
+_MODIFIER_PREPS = {"of", "in"}
+#: Sectors whose agent words are actors even without a country ("rebels attacked").
+_STANDALONE_SECTORS = {"REB", "UAF", "OPP"}
+
+
+class ActorResolver:
+    """Resolves noun phrases of one parsed document."""
+
+    def __init__(self, gazetteer: Gazetteer, doc: Doc, matches: list[Match],
+                 published: date | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.doc = doc
+        self.published = published
+        self._by_token: dict[int, Match] = {}
+        for match in matches:
+            for i in range(match.start, match.end):
+                self._by_token[i] = match
+        self.coref = Coreference(gazetteer, self)
+
+    # -- public ----------------------------------------------------------------------------
+
+    def entities(self, head: Token, on: date | None = None) -> list[Entity]:
+        """Entities named by the phrase headed by ``head`` and the phrases coordinated with it."""
+        found: list[Entity] = []
+        for token in [head, *_conjuncts(head)]:
+            for entity in self.resolve(token, on):
+                if not any(e.country == entity.country and e.name == entity.name for e in found):
+                    found.append(entity)
+        return found
+
+    def resolve(self, head: Token, on: date | None = None) -> list[Entity]:
+        """The entity (or, for plural descriptions, entities) of one noun phrase head."""
+        direct = self.direct(head, on)
+        if direct is not None:
+            return [direct]
+        return self.coref.resolve(head)
+
+    def direct(self, head: Token, on: date | None = None) -> Entity | None:
+        """Resolve without coreference: names, offices and agent words only."""
+        on = on or self.published
+        match = self._by_token.get(head.i)
+        if match is not None and match.kind == NAME:
+            return self._from_name(match, on)
+        if match is not None and match.kind == ROLE:
+            return self._from_role(head, match, on)
+        if match is not None and match.kind == AGENT:
+            return self._from_agent(head, match, on)
+        if match is not None and match.kind == ADJECTIVE:
+            return self._entity(match.entry, self._span(match.start, match.end))
+        return None
+
+    def match_at(self, token: Token) -> Match | None:
+        return self._by_token.get(token.i)
+
+    # -- the five ways ---------------------------------------------------------------------
+
+    def _from_name(self, match: Match, on: date | None) -> Entity:
+        entry = match.entry
+        text = self._span(match.start, match.end)
+        if entry.kind == "person":
+            return self._person(entry.name, entry.country, entry.id, text, on)
+        return self._entity(entry, text)
+
+    def _from_role(self, head: Token, match: Match, on: date | None) -> Entity | None:
+        role = match.role
+        country, start = self._country_modifier(head, match)
+        country = country or role.country
+        if country is None:
+            return None
+        text = self._span(min(start, match.start), max(head.i, match.end - 1) + 1)
+        term = self.gazetteer.holder(country, role.role, on) if on else None
+        if term is not None:
+            return self._person(term.person, term.country, term.id, text, on, role=role.role)
+        return Entity(text.text, f"{self._country_name(country)} {role.role.replace('_', ' ')}",
+                      country, role.sector or self.gazetteer.role_sector.get(role.role), None,
+                      role.role, "role", text.start_char, text.end_char)
+
+    def _from_agent(self, head: Token, match: Match, on: date | None) -> Entity | None:
+        sector: str = match.payload
+        country, start = self._country_modifier(head, match)
+        if country is None and sector not in _STANDALONE_SECTORS:
+            return None
+        text = self._span(min(start, match.start), max(head.i, match.end - 1) + 1)
+        name = f"{self._country_name(country)} {sector}" if country else sector
+        return Entity(text.text, name, country, sector, None, None, "agent", text.start_char, text.end_char)
+
+    def _country_modifier(self, head: Token, match: Match) -> tuple[str | None, int]:
+        """The country an agent or office word is qualified by, and where that qualifier starts."""
+        candidates = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i < match.start]
+        candidates += [t for t in self.doc[head.left_edge.i:match.start] if t not in candidates]
+        for child in candidates:
+            found = self._country_of_token(child)
+            if found:
+                return found, child.left_edge.i if child.dep_ == "poss" else child.i
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _MODIFIER_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._country_of_token(pobj)
+                        if found:
+                            return found, head.left_edge.i
+        return None, head.left_edge.i
+
+    def _country_of_token(self, token: Token) -> str | None:
+        """The country code a modifier token carries: a name, an adjective, or a pronoun's referent."""
+        match = self._by_token.get(token.i)
+        if match is not None and match.kind in {NAME, ADJECTIVE}:
+            entry = match.entry
+            return entry.country
+        if token.pos_ == "PRON" and token.dep_ == "poss":
+            referents = self.coref.resolve(token)
+            return referents[0].country if len(referents) == 1 else None
+        return None
+
+    # -- building entities -----------------------------------------------------------------
+
+    def _person(self, name: str, country: str | None, pid: str | None, text, on: date | None,
+                role: str | None = None) -> Entity:
+        if role is None:
+            terms = self.gazetteer.roles_of(name, on)
+            role = terms[0].role if terms else None
+        sector = self.gazetteer.role_sector.get(role, "GOV") if role else "GOV"
+        return Entity(text.text, name, country, sector, pid, role, "person", text.start_char, text.end_char)
+
+    def _entity(self, entry: ActorEntry, text) -> Entity:
+        return Entity(text.text, entry.name, entry.country, entry.sector, entry.id, None, entry.kind,
+                      text.start_char, text.end_char)
+
+    def _country_name(self, code: str | None) -> str:
+        return self.gazetteer.countries.get(code or "", code or "")
+
+    def _span(self, start: int, end: int):
+        return self.doc[start:end]
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """Tokens coordinated with ``head`` ("A, B and C"), in order."""
+    found: list[Token] = []
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        token = stack.pop(0)
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj")
+    return found

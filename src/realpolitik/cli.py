@@ -1,0 +1,158 @@
+"""The ``realpolitik`` command: a thin layer over the Python API.
+
+Every command parses its options, calls one public function or method, and prints the result.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from realpolitik import default_coder
+from realpolitik.evaluate import SAMPLE_CORPUS, evaluate
+from realpolitik.export import WRITERS
+from realpolitik.nlp import ModelNotFound
+from realpolitik.pipeline import Coder
+from realpolitik.store import EventFilter, Store
+
+_db_option = click.option("--db", type=click.Path(path_type=Path), default=None,
+                          help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db).")
+_model_option = click.option("--model", default=None, envvar="REALPOLITIK_MODEL",
+                             help="spaCy pipeline to use (default: the first installed en_core_web_* model).")
+
+
+def _published(_: click.Context, __: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+
+
+_published_option = click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+                                  help="Publication date (anchors 'on Monday', 'last week').")
+
+
+def _coder(model: str | None, min_confidence: float | None = None) -> Coder:
+    try:
+        coder = default_coder(model)
+    except ModelNotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    if min_confidence is not None:
+        coder.min_confidence = min_confidence
+    return coder
+
+
+@click.group()
+@click.version_option(package_name="realpolitik")
+def main() -> None:
+    """Code news and analysis articles into PLOVER events: who did what to whom, when, where."""
+
+
+@main.command()
+@click.argument("text")
+@_published_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+@click.option("--explain", is_flag=True, help="Show the rule and parse path behind each event.")
+@click.option("--min-confidence", type=float, default=None, help="Keep events at or above this confidence.")
+@_model_option
+def code(text: str, published: date | None, fmt: str, explain: bool, min_confidence: float | None,
+         model: str | None) -> None:
+    """Code one TEXT without storing it ("-" reads standard input)."""
+    if text == "-":
+        text = sys.stdin.read()
+    coded = _coder(model, min_confidence).code_text(text, published, explain=explain)
+    WRITERS[fmt](coded.events, sys.stdout)
+    if explain:
+        for event, path in zip(coded.events, coded.explanations, strict=True):
+            click.echo(f"{event.type} '{event.trigger.text}': {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_db_option
+@_published_option
+@click.option("--source", default=None, help="Source name for documents that do not give one.")
+@_model_option
+def ingest(paths: tuple[Path, ...], db: Path | None, published: date | None, source: str | None,
+           model: str | None) -> None:
+    """Ingest .txt, .html and .jsonl files and directories of them; code and store every document."""
+    with Store(db) as store:
+        report = store.ingest(paths, coder=_coder(model), published=published, source=source)
+    for error in report.errors:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        click.echo(f"{'skipped' if error.skipped else 'error'}: {where}: {error.reason}"
+                   f"{' (' + error.detail + ')' if error.detail else ''}", err=True)
+    click.echo(report.line())
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+@click.option("--doc", "doc_id", default=None, help="Only events of this document id.")
+@click.option("--type", "event_type", default=None, help="Only this PLOVER type.")
+@click.option("--actor", default=None, help="Only events with this actor country code or entity id.")
+@click.option("--recipient", default=None, help="Only events with this recipient country code or entity id.")
+@click.option("--source", default=None, help="Only events from documents of this source.")
+@click.option("--since", default=None, metavar="DATE", help="Only events dated on or after DATE.")
+@click.option("--until", default=None, metavar="DATE", help="Only events dated on or before DATE.")
+@click.option("--search", default=None, help="Full-text search in the event's sentence (FTS5 syntax).")
+@click.option("--factual", is_flag=True, help="Leave out negated, hypothetical and future events.")
+@click.option("--limit", type=int, default=None)
+def events(db: Path | None, fmt: str, doc_id: str | None, event_type: str | None, actor: str | None,
+           recipient: str | None, source: str | None, since: str | None, until: str | None,
+           search: str | None, factual: bool, limit: int | None) -> None:
+    """Print stored events."""
+    where = EventFilter(doc_id=doc_id, type=event_type, actor=actor, recipient=recipient, source=source,
+                        since=since, until=until, search=search, factual_only=factual, limit=limit)
+    with Store(db) as store:
+        WRITERS[fmt](store.events(where), sys.stdout)
+
+
+@main.command()
+@_db_option
+@_model_option
+def demo(db: Path | None, model: str | None) -> None:
+    """Ingest the bundled sample corpus and print a summary of what was coded."""
+    with Store(db) as store:
+        report = store.ingest([SAMPLE_CORPUS], coder=_coder(model))
+        click.echo(f"database: {store.path}")
+        click.echo(report.line())
+        click.echo(summary(store))
+
+
+def summary(store: Store) -> str:
+    """Documents, sentences, events by type and top dyads, as the demo prints them."""
+    counts = store.counts()
+    lines = [f"documents: {counts['documents']}   sentences: {counts['sentences']}   "
+             f"actor mentions: {counts['mentions']}   events: {counts['events']}", "",
+             "factual events by type (negated, hypothetical and future events left out):"]
+    lines += [f"  {kind:<10} {n:>4}" for kind, n in store.events_by_type().items()]
+    lines += ["", "top dyads (actor -> recipient: events, net intensity):"]
+    lines += [f"  {a} -> {r}: {n} events, net {net:+.1f}" for a, r, n, net in store.top_dyads()]
+    return "\n".join(lines)
+
+
+@main.command(name="evaluate")
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--documents", type=click.Path(exists=True, path_type=Path), default=None,
+              help="JSONL documents for document gold (default: the bundled sample corpus).")
+@click.option("--min-confidence", type=float, default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_model_option
+def evaluate_command(gold: Path, documents: Path | None, min_confidence: float | None, as_json: bool,
+                     model: str | None) -> None:
+    """Score the coder against a gold file (sentence or document gold): P, R, F1 per type."""
+    result = evaluate(gold, _coder(model, min_confidence), documents)
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""Measure the coder against hand-coded gold: precision, recall, F1, per type, with confusions.
+
+Two gold shapes are read (one JSON object per line):
+
+- *sentence gold*, like ``../shared/data/plover_gsr_dev.jsonl``: ``id``, ``text``, ``published``,
+  ``actor``, ``recipient``, ``type``: each text is coded on its own;
+- *document gold*, like ``tests/gold/documents.jsonl``: ``doc_id``, ``sentence`` (a substring of
+  the sentence that states the event), ``actor``, ``recipient``, ``type``, ``date``: the documents
+  (the bundled sample corpus unless another JSONL is given) are coded whole, so pronouns, dates
+  and paragraphs work as in real use, and every event the coder finds in them is scored.
+
+An event matches a gold event when the type is the same and the sets of actor and recipient
+country codes are equal ("strict", the headline figure); "partial" asks only that each side
+shares a code. Matching is one-to-one. When a gold file never uses ``UNO`` or ``EUR`` (the
+PLOVER gold standard codes every intergovernmental body ``IGO``), those codes count as ``IGO``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from realpolitik.model import Document, Event
+from realpolitik.pipeline import Coder
+from realpolitik.resources import DATA_DIR
+
+SAMPLE_CORPUS = DATA_DIR / "corpus" / "sample.jsonl"
+NONE = "(none)"
+
+
+@dataclass
+class Scores:
+    """Counts behind precision and recall, for one type or overall."""
+
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"gold": self.gold, "predicted": self.predicted, "correct": self.correct,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Evaluation:
+    strict: Scores = field(default_factory=Scores)
+    partial: Scores = field(default_factory=Scores)
+    by_type: dict[str, Scores] = field(default_factory=lambda: defaultdict(Scores))
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    dates_checked: int = 0
+    dates_right: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def date_accuracy(self) -> float | None:
+        return self.dates_right / self.dates_checked if self.dates_checked else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "strict": self.strict.as_dict(), "partial": self.partial.as_dict(),
+            "by_type": {t: s.as_dict() for t, s in sorted(self.by_type.items())},
+            "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
+            "date_accuracy": self.date_accuracy, "dates_checked": self.dates_checked,
+        }
+
+    def report(self) -> str:
+        """The printed report: per-type table, confusions, then the headline lines last."""
+        lines = [f"{'type':<10} {'gold':>5} {'pred':>5} {'ok':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+        for kind, s in sorted(self.by_type.items()):
+            lines.append(f"{kind:<10} {s.gold:>5} {s.predicted:>5} {s.correct:>5} "
+                         f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
+        if self.confusion:
+            lines.append("")
+            lines.append("confusion (gold -> predicted, on the same sentence; (none) = not found):")
+            for (gold, predicted), n in self.confusion.most_common():
+                lines.append(f"  {gold:<10} -> {predicted:<10} {n}")
+        lines.append("")
+        if self.date_accuracy is not None:
+            lines.append(f"dates: {self.dates_right}/{self.dates_checked} matched events dated right "
+                         f"({self.date_accuracy:.3f})")
+        p = self.partial
+        lines.append(f"partial: P={p.precision:.3f} R={p.recall:.3f} F1={p.f1:.3f}")
+        s = self.strict
+        lines.append(f"strict: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+                     f"(gold {s.gold}, predicted {s.predicted}, correct {s.correct})")
+        return "\n".join(lines)
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    with Path(path).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def evaluate(gold_path: str | Path, coder: Coder, documents: str | Path | None = None) -> Evaluation:
+    """Score the coder on a gold file of either shape."""
+    gold = read_gold(gold_path)
+    merge = not any(code in {"UNO", "EUR"} for g in gold for code in [*g.get("actor", []), *g.get("recipient", [])])
+    normalise = _normaliser(merge)
+    if gold and "doc_id" in gold[0]:
+        return _evaluate_documents(gold, coder, Path(documents or SAMPLE_CORPUS), normalise)
+    return _evaluate_sentences(gold, coder, normalise)
+
+
+def _evaluate_sentences(gold: list[dict[str, Any]], coder: Coder, normalise: Callable) -> Evaluation:
+    evaluation = Evaluation()
+    docs = [Document(g["id"], g["text"], published=_date(g.get("published"))) for g in gold]
+    for record, coded in zip(gold, coder.code_documents(docs), strict=True):
+        _score_group([record], coded.events, evaluation, normalise)
+    return evaluation
+
+
+def _evaluate_documents(gold: list[dict[str, Any]], coder: Coder, corpus: Path, normalise: Callable) -> Evaluation:
+    evaluation = Evaluation()
+    wanted = {g["doc_id"] for g in gold}
+    docs = []
+    for record in read_gold(corpus):
+        if record["id"] in wanted:
+            docs.append(Document(record["id"], record["text"], record.get("title"), record.get("source"),
+                                 _date(record.get("published"))))
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in gold:
+        by_doc[record["doc_id"]].append(record)
+    for coded in coder.code_documents(docs):
+        _score_document(by_doc[coded.document.id], coded, evaluation, normalise)
+    return evaluation
+
+
+def _score_document(gold: list[dict[str, Any]], coded, evaluation: Evaluation, normalise: Callable) -> None:
+    """Score one document: gold events are grouped by the sentence that contains their substring."""
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for record in gold:
+        index = next((s.index for s in coded.sentences if record["sentence"] in s.text), None)
+        if index is None:
+            start = coded.document.text.find(record["sentence"])
+            index = next((s.index for s in coded.sentences if s.start <= start < s.end), -1)
+        groups[index].append(record)
+    predicted: dict[int, list[Event]] = defaultdict(list)
+    for event in coded.events:
+        predicted[event.sentence_index].append(event)
+    for index in set(groups) | set(predicted):
+        _score_group(groups.get(index, []), predicted.get(index, []), evaluation, normalise)
+
+
+def _score_group(gold: list[dict[str, Any]], events: list[Event], evaluation: Evaluation,
+                 normalise: Callable) -> None:
+    """One-to-one matching of gold and predicted events that share a sentence."""
+    for scores in (evaluation.strict, evaluation.partial):
+        scores.gold += len(gold)
+        scores.predicted += len(events)
+    for record in gold:
+        evaluation.by_type[record["type"]].gold += 1
+    for event in events:
+        evaluation.by_type[event.type].predicted += 1
+    keys = [(e.type, normalise(e.actor_codes()), normalise(e.recipient_codes())) for e in events]
+    free = list(range(len(events)))
+    partial_free = list(range(len(events)))
+    for record in gold:
+        want = (record["type"], normalise(record.get("actor", [])), normalise(record.get("recipient", [])))
+        hit = next((i for i in free if keys[i] == want), None)
+        if hit is not None:
+            free.remove(hit)
+            evaluation.strict.correct += 1
+            evaluation.by_type[want[0]].correct += 1
+            _check_date(record, events[hit], evaluation)
+        else:
+            near = [i for i in free if keys[i][1] == want[1] and keys[i][2] == want[2]]
+            evaluation.confusion[(want[0], events[near[0]].type if near else NONE)] += 1
+            evaluation.misses.append({"gold": record, "predicted": [events[i].to_dict() for i in free]})
+        partial = next((i for i in partial_free if keys[i][0] == want[0] and _overlaps(keys[i][1], want[1])
+                        and (_overlaps(keys[i][2], want[2]) or not (keys[i][2] or want[2]))), None)
+        if partial is not None:
+            partial_free.remove(partial)
+            evaluation.partial.correct += 1
+
+
+def _check_date(record: dict[str, Any], event: Event, evaluation: Evaluation) -> None:
+    if "date" not in record:
+        return
+    evaluation.dates_checked += 1
+    if (record["date"] or None) == event.date:
+        evaluation.dates_right += 1
+
+
+def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
+
+
+def _normaliser(merge_igo: bool) -> Callable[[Iterable[str]], frozenset[str]]:
+    def normalise(codes: Iterable[str]) -> frozenset[str]:
+        return frozenset("IGO" if merge_igo and c in {"UNO", "EUR"} else c for c in codes)
+
+    return normalise
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,233 @@
+"""Find events in a parsed sentence: trigger, entry, and the noun phrases of actor and recipient.
+
+Patterns, each named in the event's ``rule`` so that an analyst can see why it fired:
+
+``svo``        active clause: subject -> verb -> object or prepositional recipient
+``passive``    "the regime was toppled by NATO": agent is the actor, the subject the recipient
+``light``      "held talks with", "imposed sanctions on": the object noun gives the type
+``chain``      "agreed to cooperate", "threatened to strike": the outer verb gives the type
+``inherited``  a complement or conjunct verb with no subject of its own takes its governor's
+``relative``   "Iran, which signed the deal": the relative clause's noun is the actor
+``nominal``    "the Russian invasion of Ukraine", "Washington's withdrawal": an event noun
+
+This module only decides *which words* play which part; :mod:`realpolitik.pipeline` resolves them
+to entities on the event's date and scores the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from realpolitik.actors.resolver import ActorResolver
+from realpolitik.events.lexicon import Entry, Lexicon
+
+_SUBJECT = {"nsubj", "csubj", "expl"}
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+#: Prepositions that introduce a recipient after a verb or event noun ("talks with Iran",
+#: "sanctions on Russia", "support for Assad"). "in" and "near" introduce places, not recipients.
+_RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "into", "at", "from",
+                    "for", "over", "of", "onto", "across", "inside"}
+_VERB_RECIPIENT_PREPS = _RECIPIENT_PREPS - {"of", "for", "over", "from"}
+#: Dependents that start a clause of their own: its dates and words belong to another event.
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
+#: Verbs whose object is the one who is asked to act ("urged Iran to stop").
+_OBJECT_CONTROL = {"urge", "ask", "call", "press", "persuade", "force", "allow", "invite", "tell",
+                   "encourage", "order", "push", "pressure", "warn", "request", "compel", "help"}
+
+
+@dataclass
+class Candidate:
+    """An event as found in the parse, before it is dated, resolved and scored."""
+
+    trigger: Token
+    entry: Entry
+    pattern: str
+    trigger_start: int
+    trigger_end: int
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    clause: set[int] = field(default_factory=set)
+    modality_token: Token | None = None
+
+    @property
+    def rule(self) -> str:
+        return f"{self.entry.name} via {self.pattern}"
+
+
+class Extractor:
+    """Applies the patterns to one sentence at a time."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, sent: Span, resolver: ActorResolver) -> list[Candidate]:
+        self._resolver = resolver
+        candidates: list[Candidate] = []
+        consumed: set[int] = set()
+        suppressed: set[int] = set()
+        for token in sent:
+            if token.pos_ in {"VERB", "AUX"} and token.i not in suppressed:
+                candidate = self._verb(token, consumed, suppressed)
+                if candidate is not None:
+                    candidates.append(candidate)
+        event_nouns = {t.i for t in sent if t.pos_ in {"NOUN", "PROPN"} and self.lexicon.noun_entry(t)}
+        for token in sent:
+            if token.i in event_nouns and token.i not in consumed:
+                candidate = self._nominal(token)
+                if candidate is not None:
+                    candidates.append(candidate)
+        for candidate in candidates:
+            candidate.clause = _clause(candidate.trigger, event_nouns - {candidate.trigger.i})
+        return candidates
+
+    # -- verbs -----------------------------------------------------------------------------
+
+    def _verb(self, verb: Token, consumed: set[int], suppressed: set[int]) -> Candidate | None:
+        lexicon = self.lexicon
+        entry = lexicon.verb_entry(verb)
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        if complements and not (entry and entry.specificity) and not lexicon.in_chain("typed", verb):
+            return None  # "began to", "plans to", "refused to": the complement is the event
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        noun_object = next((o for o in objects if lexicon.noun_entry(o)), None)
+        pattern = "passive" if _is_passive(verb) else "svo"
+        trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
+        if entry is not None and entry.specificity and entry.object:
+            if noun_object is not None and noun_object.lemma_.lower() == entry.object:
+                consumed.add(noun_object.i)
+        elif noun_object is not None and (entry is None or not entry.specificity) and (
+                lexicon.in_chain("light", verb) or lexicon.in_chain("transparent", verb)):
+            entry = lexicon.noun_entry(noun_object)
+            consumed.add(noun_object.i)
+            pattern = "light"
+            trigger_end = max(trigger_end, noun_object.i + 1)
+        if entry is None or entry.type is None:
+            return None
+        if lexicon.in_chain("typed", verb) and complements:
+            pattern = "chain"
+            for complement in complements:
+                suppressed.update(t.i for t in complement.subtree if t.pos_ in {"VERB", "AUX"})
+                consumed.update(t.i for t in complement.subtree if t.pos_ == "NOUN")
+        actors, how = self._subjects(verb)
+        if how and pattern == "svo":
+            pattern = how
+        candidate = Candidate(verb, entry, pattern, verb.idx, verb.doc[trigger_end - 1].idx
+                              + len(verb.doc[trigger_end - 1]), actors, modality_token=verb)
+        candidate.recipients = self._verb_recipients(verb, entry, actors, noun_object, complements)
+        return candidate
+
+    def _subjects(self, verb: Token) -> tuple[list[Token], str]:
+        """Actor heads of a verb, and the pattern name when they were found indirectly."""
+        if _is_passive(verb):
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return agents, ""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head], "relative"
+            return [subject], ""
+        if verb.dep_ == "relcl":
+            return [verb.head], "relative"
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head], "relative"
+        governor = verb.head
+        if governor is verb:
+            return [], ""
+        if verb.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            objects += [p for c in governor.children if c.dep_ == "prep" and c.lower_ == "on"
+                        for p in c.children if p.dep_ == "pobj"]
+            if objects:
+                return objects[:1], "inherited"
+        if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and governor.pos_ in {"VERB", "AUX"}:
+            found, _ = self._subjects(governor)
+            return found, "inherited"
+        return [], ""
+
+    def _verb_recipients(self, verb: Token, entry: Entry, actors: list[Token], noun_object: Token | None,
+                         complements: list[Token]) -> list[Token]:
+        resolves = self._resolves
+        if entry.prep:
+            heads = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == entry.prep
+                     for p in c.children if p.dep_ == "pobj"]
+            heads = [h for h in heads if resolves(h)]
+            if heads:
+                return heads[:1]
+        candidates: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and child is not noun_object:
+                candidates.append(child)
+        for child in verb.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in _VERB_RECIPIENT_PREPS:
+                candidates.extend(p for p in child.children if p.dep_ == "pobj")
+        if noun_object is not None:
+            candidates.extend(_prep_objects(noun_object, _RECIPIENT_PREPS - {"of"}))
+        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+            if self.lexicon.noun_entry(obj) and obj is not noun_object:
+                candidates.extend(self._nominal_actors(obj))
+        for complement in complements:
+            candidates.extend(c for c in complement.children if c.dep_ in {"dobj", "dative"})
+            for child in complement.children:
+                if child.dep_ == "prep" and child.lower_ in _VERB_RECIPIENT_PREPS:
+                    candidates.extend(p for p in child.children if p.dep_ == "pobj")
+        actor_set = {a.i for a in actors}
+        for candidate in candidates:
+            if candidate.i not in actor_set and resolves(candidate):
+                return [candidate]
+        return []
+
+    # -- nouns -----------------------------------------------------------------------------
+
+    def _nominal(self, noun: Token) -> Candidate | None:
+        entry = self.lexicon.noun_entry(noun)
+        if entry is None:
+            return None
+        actors = self._nominal_actors(noun)
+        recipients = [h for h in _prep_objects(noun, _RECIPIENT_PREPS) if self._resolves(h)
+                      and h not in actors]
+        between = _prep_objects(noun, {"between", "among", "amongst"})
+        if between and not actors:
+            actors, recipients = between[:1], [c for c in between[0].children if c.dep_ == "conj"][:1]
+        candidate = Candidate(noun, entry, "nominal", noun.idx, noun.idx + len(noun), actors,
+                              recipients[:1], modality_token=noun)
+        return candidate
+
+    def _nominal_actors(self, noun: Token) -> list[Token]:
+        """Who does a nominal event: "Russia's", "Russian", "US", or "by the US"."""
+        for child in noun.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"} and self._resolves(child):
+                return [child]
+        agents = _prep_objects(noun, {"by"})
+        return [a for a in agents if self._resolves(a)][:1]
+
+    def _resolves(self, head: Token) -> bool:
+        return bool(self._resolver.entities(head))
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _prep_objects(head: Token, preps: set[str]) -> list[Token]:
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _clause(trigger: Token, other_events: set[int]) -> set[int]:
+    """Token indices of the trigger's own clause: its subtree without nested clauses and events."""
+    tokens: set[int] = set()
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        tokens.add(token.i)
+        for child in token.children:
+            if child.dep_ in _CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
+                continue
+            if child.i in other_events:
+                continue
+            stack.append(child)
+    return tokens

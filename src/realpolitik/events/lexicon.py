@@ -1,0 +1,141 @@
+"""The event lexicon: which verbs and nouns are events, of which PLOVER type and mode.
+
+Entries live in ``data/events/verbs.yaml`` and ``nouns.yaml`` (schema at the top of each file);
+``chains.yaml`` says how verbs with a complement relate to it ("agreed to cooperate", "plans to
+visit"). A verb entry may require a particle ("pull out"), a direct object ("drop bombs" vs "drop
+threats") or a preposition ("side with"); the most specific entry that the parse satisfies wins.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+from realpolitik.resources import DATA_DIR, read_yaml
+
+#: The CHAIN classes of ``chains.yaml``.
+CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry. ``type`` is None for entries that say "this is not an event"."""
+
+    lemma: str
+    pos: str  # "verb" or "noun"
+    type: str | None
+    mode: str = ""
+    cameo: str = ""
+    particle: str | None = None
+    object: str | None = None
+    prep: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return sum(x is not None for x in (self.particle, self.object, self.prep))
+
+    @property
+    def name(self) -> str:
+        """How the rule field names the entry: ``verbs.yaml:impose+obj=sanction``."""
+        parts = [self.lemma]
+        if self.particle:
+            parts.append(self.particle)
+        if self.object:
+            parts.append(f"obj={self.object}")
+        if self.prep:
+            parts.append(f"prep={self.prep}")
+        return f"{self.pos}s.yaml:{'+'.join(parts)}"
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, Entry] = field(default_factory=dict)
+    chains: dict[str, set[str]] = field(default_factory=lambda: {c: set() for c in CHAIN_CLASSES})
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
+        """The bundled lexicon plus user files with the same keys (later entries win)."""
+        lexicon = cls()
+        for name in ("verbs.yaml", "nouns.yaml", "chains.yaml"):
+            path = DATA_DIR / "events" / name
+            if path.exists():
+                lexicon.add_data(read_yaml(path) or {})
+        for path in extra:
+            lexicon.add_data(read_yaml(path) or {})
+        return lexicon
+
+    def add_data(self, data: dict[str, Any]) -> None:
+        for raw in data.get("verbs") or []:
+            entry = _entry(raw, "verb")
+            bucket = self.verbs[entry.lemma]
+            bucket[:] = [e for e in bucket if _key(e) != _key(entry)] + [entry]
+        for raw in data.get("nouns") or []:
+            entry = _entry(raw, "noun")
+            self.nouns[entry.lemma] = entry
+        for chain in CHAIN_CLASSES:
+            self.chains[chain].update(w.lower() for w in data.get(chain) or [])
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + len(self.nouns)
+
+    def in_chain(self, chain: str, token: Token) -> bool:
+        return token.lemma_.lower() in self.chains[chain]
+
+    def verb_entry(self, verb: Token) -> Entry | None:
+        """The most specific verb entry the parse around ``verb`` satisfies (may be a NONE entry)."""
+        entries = self.verbs.get(verb.lemma_.lower())
+        if not entries:
+            return None
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        objects = {t.lemma_.lower() for t in verb_objects(verb)}
+        best: Entry | None = None
+        for entry in entries:
+            if entry.particle and entry.particle not in particles:
+                continue
+            if entry.object and entry.object not in objects:
+                continue
+            if entry.prep and entry.prep not in preps:
+                continue
+            if best is None or entry.specificity > best.specificity:
+                best = entry
+        return best
+
+    def noun_entry(self, noun: Token) -> Entry | None:
+        entry = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_)
+        return entry if entry is not None and entry.type is not None else None
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    """Direct objects, including a passive subject ("sanctions were imposed") and coordinated ones."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+    for obj in list(objects):
+        objects.extend(c for c in obj.children if c.dep_ == "conj")
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    return objects
+
+
+def _entry(raw: dict[str, Any], pos: str) -> Entry:
+    kind = raw.get("type")
+    return Entry(
+        lemma=str(raw[pos]).lower(),
+        pos=pos,
+        type=None if kind in (None, "NONE") else str(kind),
+        mode=str(raw.get("mode") or ""),
+        cameo=str(raw.get("cameo") or ""),
+        particle=raw.get("particle"),
+        object=raw.get("object"),
+        prep=raw.get("prep"),
+    )
+
+
+def _key(entry: Entry) -> tuple:
+    return (entry.lemma, entry.particle, entry.object, entry.prep)

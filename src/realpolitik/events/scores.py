@@ -1,0 +1,56 @@
+"""Intensity, quad class, CAMEO root and Goldstein score for a coded event.
+
+The numbers live in ``data/events/plover.yaml``; this module only looks them up, so that a user who
+disagrees with a score edits data, not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from realpolitik.resources import read_data
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    intensity: float
+    quad_class: int
+    cameo_root: str
+    cameo_code: str
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """What plover.yaml says about one event type."""
+
+    quad_class: int
+    intensity: float
+    cameo: str
+    needs_recipient: bool
+    standalone: bool
+
+
+@lru_cache(maxsize=1)
+def _plover() -> dict:
+    return read_data("events/plover.yaml")
+
+
+def type_info(event_type: str) -> TypeInfo:
+    return TypeInfo(**_plover()["types"][event_type])
+
+
+def valid_modes(event_type: str) -> set[str]:
+    return set(_plover()["modes"].get(event_type, {}))
+
+
+def score(event_type: str, mode: str = "", cameo: str = "") -> Scores:
+    """Scores for a type and mode; ``cameo`` is the lexicon entry's code, if it gives one."""
+    plover = _plover()
+    info = type_info(event_type)
+    intensity = plover["modes"].get(event_type, {}).get(mode, info.intensity)
+    code = cameo or info.cameo
+    root = code[:2]
+    goldstein = plover["cameo_roots"][root]["goldstein"]
+    return Scores(float(intensity), info.quad_class, root, code, float(goldstein))

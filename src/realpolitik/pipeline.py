@@ -1,0 +1,248 @@
+"""The coder: documents in, coded events out. The pipeline you can see.
+
+For each document, in order:
+
+1. ``nlp``        spaCy parse (batched over documents with ``nlp.pipe``), done once;
+2. ``actors``     gazetteer matches (:class:`~realpolitik.actors.matcher.ActorMatcher`);
+3. ``extract``    event candidates per sentence (:class:`~realpolitik.events.extract.Extractor`);
+4. ``when``       the event's date from its clause, sentence and paragraph (:mod:`realpolitik.when`);
+5. ``resolve``    actor and recipient phrases to entities *on that date* (roles by date, coreference);
+6. ``modality``   negated / hypothetical / future flags;
+7. ``context``    PLOVER contexts from keywords; ``scores`` intensity, quad class, CAMEO, Goldstein.
+
+Each stage is a small component with one job; :class:`Coder` only wires them together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik import when
+from realpolitik.actors.gazetteer import Gazetteer
+from realpolitik.actors.matcher import ActorMatcher
+from realpolitik.actors.resolver import ActorResolver
+from realpolitik.events.context import ContextTagger
+from realpolitik.events.extract import Candidate, Extractor
+from realpolitik.events.lexicon import Lexicon
+from realpolitik.events.modality import modality
+from realpolitik.events.scores import score, type_info
+from realpolitik.model import Document, Entity, Event, Sentence
+from realpolitik.model import Span as TextSpan
+from realpolitik.nlp import load_model
+
+#: Events below this confidence are dropped unless the caller asks for them (precision first).
+DEFAULT_MIN_CONFIDENCE = 0.5
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class CodedDocument:
+    """Everything the coder learnt from one document, ready to be stored."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[tuple[int, Entity]]
+    events: list[Event]
+    explanations: list[str] = field(default_factory=list)
+
+
+class Coder:
+    """Holds the loaded model and compiled knowledge; codes any number of documents.
+
+    Build one per process and reuse it: construction loads the model and compiles the gazetteer,
+    coding a document does neither.
+    """
+
+    def __init__(self, model: str | None = None, *, nlp: Language | None = None,
+                 gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None,
+                 actor_files: Iterable[str | Path] = (), lexicon_files: Iterable[str | Path] = (),
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
+        self.nlp = nlp or load_model(model)
+        self.gazetteer = gazetteer or Gazetteer.load(actor_files)
+        self.lexicon = lexicon or Lexicon.load(lexicon_files)
+        self.matcher = ActorMatcher(self.nlp, self.gazetteer)
+        self.extractor = Extractor(self.lexicon)
+        self.contexts = ContextTagger(self.nlp)
+        self.min_confidence = min_confidence
+
+    # -- public ----------------------------------------------------------------------------
+
+    def code_text(self, text: str, published: date | None = None, doc_id: str = "text",
+                  *, explain: bool = False) -> CodedDocument:
+        """Code one text that is not stored anywhere."""
+        return next(self.code_documents([Document(doc_id, text, published=published)], explain=explain))
+
+    def code_documents(self, documents: Iterable[Document], *, batch_size: int = 16,
+                       explain: bool = False) -> Iterator[CodedDocument]:
+        """Code documents lazily, parsing them in batches: memory stays flat in corpus size."""
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.code_parsed(doc, document, explain=explain)
+
+    def code_parsed(self, doc: Doc, document: Document, *, explain: bool = False) -> CodedDocument:
+        """Code a document that spaCy has already parsed."""
+        resolver = ActorResolver(self.gazetteer, doc, self.matcher(doc), document.published)
+        paragraph_of = _paragraph_index(document.text)
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        explanations: list[str] = []
+        paragraph_latest: when.EventDate | None = None
+        current_paragraph = -1
+        sents = list(doc.sents)
+        paragraph_counts = self._paragraph_contexts(sents, paragraph_of)
+        for index, sent in enumerate(sents):
+            paragraph = paragraph_of(sent.start_char)
+            if paragraph != current_paragraph:
+                current_paragraph, paragraph_latest = paragraph, None
+            sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char, paragraph))
+            dates = [_shift(d, sent.start_char)
+                     for d in when.find_dates(sent.text, document.published, previous=paragraph_latest)]
+            sentence_contexts = self.contexts.counts(sent)
+            for candidate in self.extractor(sent, resolver):
+                event = self._event(candidate, document, index, sent, resolver, dates, paragraph_latest)
+                if event is None or event.confidence < self.min_confidence:
+                    continue
+                event.context = self.contexts.tag(sentence_contexts, paragraph_counts[paragraph])
+                events.append(event)
+                if explain:
+                    explanations.append(explain_candidate(candidate))
+            explicit = [d for d in dates if d.value is not None]
+            if explicit:
+                paragraph_latest = explicit[-1]
+        return CodedDocument(document, sentences, resolver.coref.mentions(), events, explanations)
+
+    # -- one event -------------------------------------------------------------------------
+
+    def _event(self, candidate: Candidate, document: Document, index: int, sent: Span,
+               resolver: ActorResolver, dates: list[when.EventDate],
+               paragraph_latest: when.EventDate | None) -> Event | None:
+        entry = candidate.entry
+        flags = modality(candidate.modality_token or candidate.trigger, self.lexicon)
+        clause_chars = _char_ranges(sent.doc, candidate.clause)
+        in_clause = [d for d in dates if any(s <= d.start and d.end <= e for s, e in clause_chars)]
+        # A nominal event ("the 2003 invasion") is background unless its own words date it.
+        tense = "past_perfect" if candidate.pattern == "nominal" else flags.tense
+        event_date = when.choose_date(in_clause, dates, paragraph_latest, document.published, tense)
+        on = event_date.first_day or document.published
+        actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
+        recipients = _unique(e for head in candidate.recipients for e in resolver.entities(head, on))
+        recipients = [r for r in recipients if not any(r.start == a.start for a in actors)]
+        info = type_info(entry.type)
+        confidence = _confidence(candidate, actors, recipients, info.standalone, info.needs_recipient)
+        if confidence <= 0:
+            return None
+        scores = score(entry.type, entry.mode, entry.cameo)
+        return Event(
+            doc_id=document.id,
+            sentence_index=index,
+            sentence=sent.text,
+            type=entry.type,
+            mode=entry.mode,
+            actor=actors,
+            recipient=recipients,
+            trigger=TextSpan(sent.doc.text[candidate.trigger_start:candidate.trigger_end],
+                             candidate.trigger_start, candidate.trigger_end),
+            rule=candidate.rule,
+            date=event_date.value,
+            date_precision=event_date.precision,
+            date_text=event_date.text,
+            historical=when.is_historical(event_date, document.published),
+            negated=flags.negated,
+            hypothetical=flags.hypothetical,
+            future=flags.future,
+            intensity=scores.intensity,
+            quad_class=scores.quad_class,
+            cameo_root=scores.cameo_root,
+            cameo_code=scores.cameo_code,
+            goldstein=scores.goldstein,
+            confidence=round(confidence, 2),
+        )
+
+    def _paragraph_contexts(self, sents: list[Span], paragraph_of) -> dict[int, Counter[str]]:
+        counts: dict[int, Counter[str]] = defaultdict(Counter)
+        for sent in sents:
+            counts[paragraph_of(sent.start_char)] += self.contexts.counts(sent)
+        return counts
+
+
+def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Entity],
+                standalone: bool, needs_recipient: bool) -> float:
+    """How sure we are that the event is real and its parts right.
+
+    Precision first: an event whose actor does not resolve to a political entity scores 0 (dropped)
+    unless its type stands alone (a protest is news even when we cannot say whose).
+    """
+    if not actors:
+        return 0.55 if standalone else 0.0
+    confidence = 1.0
+    if any(a.via for a in actors):
+        confidence *= 0.85
+    if all(a.country is None for a in actors):
+        confidence *= 0.8
+    if needs_recipient and not recipients:
+        confidence *= 0.45
+    if candidate.pattern in {"nominal", "inherited"}:
+        confidence *= 0.9
+    return confidence
+
+
+def _unique(entities: Iterable[Entity]) -> list[Entity]:
+    found: list[Entity] = []
+    for entity in entities:
+        if not any(e.start == entity.start and e.name == entity.name for e in found):
+            found.append(entity)
+    return found
+
+
+def _shift(found: when.EventDate, offset: int) -> when.EventDate:
+    if found.start < 0:
+        return found
+    return when.EventDate(found.value, found.precision, found.text, found.start + offset,
+                          found.end + offset, found.relative)
+
+
+def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
+    return [(doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(tokens)]
+
+
+def _paragraph_index(text: str):
+    """A function from a character offset to its paragraph number (blank lines separate paragraphs)."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+    def paragraph_of(offset: int) -> int:
+        return sum(1 for b in breaks if b <= offset)
+
+    return paragraph_of
+
+
+def explain_candidate(candidate: Candidate) -> str:
+    """The parse path actor -> trigger -> recipient, as `realpolitik code --explain` prints it."""
+    parts = []
+    for head in candidate.actors:
+        parts.append(f"actor: {_path(head, candidate.trigger)}")
+    for head in candidate.recipients:
+        parts.append(f"recipient: {_path(candidate.trigger, head)}")
+    return f"{candidate.rule}: " + ("; ".join(parts) or f"trigger {candidate.trigger.text} (no participants)")
+
+
+def _path(source: Token, target: Token) -> str:
+    """Dependency path between two tokens through their lowest common ancestor."""
+    up = [source, *source.ancestors]
+    down = [target, *target.ancestors]
+    common = next((t for t in up if t in down), None)
+    if common is None:
+        return f"{source.text} ... {target.text}"
+    rising = up[:up.index(common)]
+    falling = list(reversed(down[:down.index(common)]))
+    text = " ".join(f"{t.text} -{t.dep_}->" for t in rising)
+    text += f" [{common.text}]"
+    text += "".join(f" <-{t.dep_}- {t.text}" for t in falling)
+    return text.strip()
