@@ -23,15 +23,15 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CodedDocument", "Coder", "Document", "Entity", "Event", "EventFilter", "IngestError",
-    "IngestReport", "Location", "Sentence", "Span", "Store", "code", "default_coder",
+    "IngestReport", "Location", "Sentence", "Span", "Store", "actor", "code", "default_coder",
     "default_db_path",
 ]
 
 
 @lru_cache(maxsize=4)
-def default_coder(model: str | None = None) -> Coder:
-    """One coder per process and model: the model and gazetteer are loaded once."""
-    return Coder(model)
+def default_coder(model: str | None = None, actor_files: tuple[str, ...] = ()) -> Coder:
+    """One coder per process, model and set of user gazetteer files: everything is loaded once."""
+    return Coder(model, actor_files=actor_files)
 
 
 def code(text: str, published: date | str | None = None, *, model: str | None = None) -> list[Event]:
@@ -39,3 +39,18 @@ def code(text: str, published: date | str | None = None, *, model: str | None = 
     if isinstance(published, str):
         published = date.fromisoformat(published)
     return default_coder(model).code_text(text, published).events
+
+
+def actor(text: str, on: date | str | None = None, *, model: str | None = None,
+          actor_files: tuple[str, ...] = ()) -> dict | None:
+    """What a phrase names on a date: ``name``, ``country``, ``sector``, ``id``, ``role``, or None.
+
+    ``realpolitik actor "the Iranian president" --date 2014-01-01`` is the command-line twin.
+    """
+    if isinstance(on, str):
+        on = date.fromisoformat(on)
+    entity = default_coder(model, actor_files).actor(text, on)
+    if entity is None:
+        return None
+    return {"name": entity.name, "country": entity.country, "sector": entity.sector, "id": entity.id,
+            "role": entity.role, "kind": entity.kind}

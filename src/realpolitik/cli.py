@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from realpolitik import actor as actor_lookup
 from realpolitik import default_coder
 from realpolitik.evaluate import SAMPLE_CORPUS, evaluate
 from realpolitik.export import WRITERS
@@ -23,6 +24,11 @@ _db_option = click.option("--db", type=click.Path(path_type=Path), default=None,
                           help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db).")
 _model_option = click.option("--model", default=None, envvar="REALPOLITIK_MODEL",
                              help="spaCy pipeline to use (default: the first installed en_core_web_* model).")
+
+
+_actors_option = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra gazetteer: YAML with the bundled files' keys, or a TABARI/PETRARCH .txt dictionary. Repeatable.")
 
 
 def _published(_: click.Context, __: click.Parameter, value: str | None) -> date | None:
@@ -38,9 +44,9 @@ _published_option = click.option("--published", callback=_published, metavar="YY
                                   help="Publication date (anchors 'on Monday', 'last week').")
 
 
-def _coder(model: str | None, min_confidence: float | None = None) -> Coder:
+def _coder(model: str | None, min_confidence: float | None = None, actor_files: tuple[str, ...] = ()) -> Coder:
     try:
-        coder = default_coder(model)
+        coder = default_coder(model, tuple(actor_files))
     except ModelNotFound as exc:
         raise click.ClickException(str(exc)) from exc
     if min_confidence is not None:
@@ -60,13 +66,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
 @click.option("--explain", is_flag=True, help="Show the rule and parse path behind each event.")
 @click.option("--min-confidence", type=float, default=None, help="Keep events at or above this confidence.")
+@_actors_option
 @_model_option
 def code(text: str, published: date | None, fmt: str, explain: bool, min_confidence: float | None,
-         model: str | None) -> None:
+         actor_files: tuple[str, ...], model: str | None) -> None:
     """Code one TEXT without storing it ("-" reads standard input)."""
     if text == "-":
         text = sys.stdin.read()
-    coded = _coder(model, min_confidence).code_text(text, published, explain=explain)
+    coded = _coder(model, min_confidence, actor_files).code_text(text, published, explain=explain)
     WRITERS[fmt](coded.events, sys.stdout)
     if explain:
         for event, path in zip(coded.events, coded.explanations, strict=True):
@@ -78,12 +85,14 @@ def code(text: str, published: date | None, fmt: str, explain: bool, min_confide
 @_db_option
 @_published_option
 @click.option("--source", default=None, help="Source name for documents that do not give one.")
+@_actors_option
 @_model_option
 def ingest(paths: tuple[Path, ...], db: Path | None, published: date | None, source: str | None,
-           model: str | None) -> None:
+           actor_files: tuple[str, ...], model: str | None) -> None:
     """Ingest .txt, .html and .jsonl files and directories of them; code and store every document."""
     with Store(db) as store:
-        report = store.ingest(paths, coder=_coder(model), published=published, source=source)
+        report = store.ingest(paths, coder=_coder(model, actor_files=actor_files), published=published,
+                              source=source)
     for error in report.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         click.echo(f"{'skipped' if error.skipped else 'error'}: {where}: {error.reason}"
@@ -138,6 +147,19 @@ def summary(store: Store) -> str:
     lines += ["", "top dyads (actor -> recipient: events, net intensity):"]
     lines += [f"  {a} -> {r}: {n} events, net {net:+.1f}" for a, r, n, net in store.top_dyads()]
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--date", "on", callback=_published, metavar="YYYY-MM-DD",
+              help="Resolve offices to their holder on this day (default: today).")
+@_actors_option
+@_model_option
+def actor(texts: tuple[str, ...], on: date | None, actor_files: tuple[str, ...], model: str | None) -> None:
+    """Print what each TEXT names, one JSON object per line (null when it names no political entity)."""
+    _coder(model, actor_files=actor_files)
+    for text in texts:
+        click.echo(json.dumps(actor_lookup(text, on, model=model, actor_files=tuple(actor_files))))
 
 
 @main.command(name="evaluate")

@@ -119,6 +119,22 @@ class Coder:
                 paragraph_latest = explicit[-1]
         return CodedDocument(document, sentences, resolver.coref.mentions(), events, explanations)
 
+    def actor(self, text: str, on: date | None = None) -> Entity | None:
+        """The political entity a short phrase names on a date, or None. Never guesses.
+
+        Only names, offices and agent words count: a pronoun or a description has nothing to refer
+        back to in a phrase on its own, so it is None.
+        """
+        doc = self.nlp(text)
+        if not len(doc):
+            return None
+        on = on or date.today()
+        resolver = ActorResolver(self.gazetteer, doc, self.matcher(doc), on)
+        head = next(iter(doc.sents)).root
+        while head.pos_ in {"VERB", "AUX", "ADP"} and any(c.pos_ in {"NOUN", "PROPN"} for c in head.children):
+            head = next(c for c in head.children if c.pos_ in {"NOUN", "PROPN"})
+        return resolver.direct(head, on)
+
     # -- one event -------------------------------------------------------------------------
 
     def _event(self, candidate: Candidate, document: Document, index: int, sent: Span,

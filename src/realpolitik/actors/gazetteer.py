@@ -40,6 +40,7 @@ class Term:
     start: date | None
     end: date | None
     id: str | None = None
+    sector: str | None = None
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -85,16 +86,24 @@ class Gazetteer:
     # -- loading ---------------------------------------------------------------------------
 
     def add_file(self, path: str | Path) -> None:
-        """Add a YAML file with any of the bundled files' top-level keys."""
-        self.add_data(read_yaml(path) or {})
+        """Add a YAML file (the bundled files' keys) or a TABARI/PETRARCH dictionary (.txt, .dict)."""
+        path = Path(path)
+        if path.suffix.lower() in {".txt", ".dict", ".tabari"}:
+            from realpolitik.actors.tabari import read_tabari
+
+            self.add_data(read_tabari(path.read_text(encoding="utf-8")))
+        else:
+            self.add_data(read_yaml(path) or {})
 
     def add_data(self, data: dict[str, Any]) -> None:
         """Add already-parsed gazetteer data; each top-level key is one kind of entry."""
         for country in data.get("countries") or []:
             self._add_country(country)
-        for kind in ("organisations", "groups", "state_bodies"):
-            for entry in data.get(kind) or []:
-                self._add_named(entry, kind.rstrip("s"))
+        for key, kind in (("organisations", "organisation"), ("groups", "group"), ("state_bodies", "state_body")):
+            for entry in data.get(key) or []:
+                self._add_named(entry, kind)
+        for entry in data.get("actors") or []:  # imported dictionaries: kind from what the code says
+            self._add_named(entry, entry.get("kind") or ("state_body" if entry.get("sector") else "country"))
         for bloc in data.get("blocs") or []:
             actor = ActorEntry(bloc["name"], bloc["code"], None, bloc["code"], "bloc",
                                tuple(bloc.get("members") or ()))
@@ -141,7 +150,8 @@ class Gazetteer:
         pid = person.get("id") or person.get("wikidata")
         terms = [
             Term(person["name"], role.get("country", country), role["role"],
-                 _parse_day(role.get("start"), last=False), _parse_day(role.get("end"), last=True), pid)
+                 _parse_day(role.get("start"), last=False), _parse_day(role.get("end"), last=True), pid,
+                 role.get("sector"))
             for role in person.get("roles") or []
         ]
         for term in terms:
@@ -161,8 +171,11 @@ class Gazetteer:
         return None
 
     def roles_of(self, person: str, on: date | None) -> list[Term]:
-        """The offices a person held on a day (all of them when the day is unknown)."""
-        return [t for t in self.person_terms.get(person, []) if on is None or t.covers(on)]
+        """The offices a person held on a day; with no day, the latest office first."""
+        terms = self.person_terms.get(person, [])
+        if on is None:
+            return sorted(terms, key=lambda t: t.start or date.min, reverse=True)
+        return [t for t in terms if t.covers(on)]
 
 
 def _strip_article(text: str) -> str:

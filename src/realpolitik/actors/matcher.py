@@ -71,24 +71,44 @@ class ActorMatcher:
         taken = [False] * len(doc)
         chosen: list[Match] = []
         for match in found:
-            if any(taken[match.start:match.end]):
-                continue
-            if match.kind == NAME and not _plausible_name(doc, match):
+            if any(taken[match.start:match.end]) or not _plausible(doc, match):
                 continue
             for i in range(match.start, match.end):
                 taken[i] = True
             chosen.append(match)
+        covered = {i for m in chosen for i in range(m.start, m.end)}
+        chosen = [m for m in chosen if not _part_of_other_name(doc, m, covered)]
         chosen.sort(key=lambda m: m.start)
         return chosen
 
 
-def _plausible_name(doc: Doc, match: Match) -> bool:
-    """Reject a capitalised name that is plainly a common word in this sentence.
+def _plausible(doc: Doc, match: Match) -> bool:
+    """Reject a match that is plainly another word in this sentence.
 
-    "May" the month, "Chad" the person are the parser's business; here we only refuse names whose
-    single token is tagged as a verb or a sentence-initial function word ("US" vs "Us").
+    A one-token name must be tagged as a noun, proper noun or adjective (or be all capitals);
+    an office or agent word right after a number is a clock time or a count ("5 pm").
     """
+    token: Token = doc[match.start]
+    if match.kind == ROLE:
+        return not (match.start and doc[match.start - 1].like_num)
+    if match.kind == AGENT:
+        return True
     if match.end - match.start > 1:
         return True
-    token: Token = doc[match.start]
+    if match.kind == NAME and match.entry.kind == "bloc":
+        return match.start > 0 and doc[match.start - 1].lower_ == "the"  # "the West", not "West Africa"
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or token.is_upper
+
+
+def _part_of_other_name(doc: Doc, match: Match, covered: set[int]) -> bool:
+    """True for a name inside a longer proper name we do not know: "Washington Post", "West Bank".
+
+    The name's last token modifies a proper noun that no gazetteer entry covers, so the longer name
+    is something else (a newspaper, a territory, an airline) and not the actor.
+    """
+    if match.kind not in {NAME, ADJECTIVE}:
+        return False
+    last = doc[match.end - 1]
+    head = last.head
+    return (last.dep_ == "compound" and head.pos_ == "PROPN" and head.i >= match.end
+            and head.i not in covered and head.is_title)

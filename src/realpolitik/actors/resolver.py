@@ -146,10 +146,13 @@ class ActorResolver:
 
     def _person(self, name: str, country: str | None, pid: str | None, text, on: date | None,
                 role: str | None = None) -> Entity:
-        if role is None:
-            terms = self.gazetteer.roles_of(name, on)
-            role = terms[0].role if terms else None
-        sector = self.gazetteer.role_sector.get(role, "GOV") if role else "GOV"
+        """A person, with the office they held on the day (country and sector may change with it)."""
+        terms = self.gazetteer.roles_of(name, on)
+        term = next((t for t in terms if role is None or t.role == role), None)
+        if term is not None:
+            country = term.country or country
+            role = role or (term.role if term.role != "office" else None)
+        sector = (term.sector if term else None) or self.gazetteer.role_sector.get(role or "", "GOV")
         return Entity(text.text, name, country, sector, pid, role, "person", text.start_char, text.end_char)
 
     def _entity(self, entry: ActorEntry, text) -> Entity:
