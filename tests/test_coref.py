@@ -1,0 +1,64 @@
+"""Coreference: pronouns and descriptions resolve to the most recent compatible actor."""
+
+from datetime import date
+
+import pytest
+
+from realpolitik.actors import ActorResolver
+
+
+@pytest.fixture()
+def refer(coder):
+    """Resolve the n-th occurrence of a word in a text; returns the country codes it refers to."""
+
+    def run(text: str, word: str, nth: int = 0, published: date | None = date(2020, 1, 1)):
+        doc = coder.nlp(text)
+        resolver = ActorResolver(coder.gazetteer, doc, coder.matcher(doc), published)
+        tokens = [t for t in doc if t.text == word]
+        return [e.country for e in resolver.resolve(tokens[nth])]
+
+    return run
+
+
+def test_possessive_refers_to_the_subject_of_its_sentence(refer):
+    assert refer("Iran said its forces were ready.", "its") == ["IRN"]
+
+
+def test_pronoun_after_a_sentence_naming_two_states_prefers_the_subject(refer):
+    assert refer("Russia met Turkey in Sochi. It later announced new gas deals.", "It") == ["RUS"]
+
+
+def test_plural_pronoun_after_a_coordination_takes_both(refer):
+    assert refer("Britain and France condemned the attack. They demanded an inquiry.", "They") == ["GBR", "FRA"]
+
+
+def test_personal_pronoun_wants_a_person(refer):
+    codes = refer("Iran protested to Russia. Hassan Rouhani said he was disappointed.", "he")
+    assert codes == ["IRN"]
+
+
+def test_definite_description_refers_back(refer):
+    assert refer("Saudi Arabia cut ties with Iran. The kingdom also expelled diplomats.", "kingdom") == ["SAU"]
+
+
+def test_the_regime_is_the_government_of_the_earlier_state(coder):
+    doc = coder.nlp("Syria used chemical weapons. The regime denied it.")
+    resolver = ActorResolver(coder.gazetteer, doc, coder.matcher(doc), None)
+    (entity,) = resolver.resolve([t for t in doc if t.text == "regime"][0])
+    assert (entity.country, entity.sector) == ("SYR", "GOV")
+    assert entity.via == "coref:Syria"
+
+
+def test_the_two_countries_are_the_last_two_states(refer):
+    assert sorted(refer("Israel bombed Syria. The two countries remain at war.", "countries")) == ["ISR", "SYR"]
+
+
+def test_possessive_of_an_agent_word_carries_the_country(coder):
+    doc = coder.nlp("Iran warned Israel. Its diplomats left Vienna.")
+    resolver = ActorResolver(coder.gazetteer, doc, coder.matcher(doc), None)
+    (entity,) = resolver.entities([t for t in doc if t.text == "diplomats"][0])
+    assert (entity.country, entity.sector) == ("IRN", "GOV")
+
+
+def test_pronoun_with_nothing_before_it_stays_unresolved(refer):
+    assert refer("It was a quiet week in the region.", "It") == []
