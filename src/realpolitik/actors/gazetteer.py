@@ -18,6 +18,10 @@ from typing import Any
 from realpolitik.resources import DATA_DIR, read_yaml
 
 
+#: Codes of international organisations: an office of one belongs to it, not to its holder's country.
+INTERNATIONAL = {"UNO", "IGO", "EUR"}
+
+
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
     """What a proper name stands for."""
@@ -71,13 +75,15 @@ class Gazetteer:
     person_terms: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, str] = field(default_factory=dict)
     role_sector: dict[str, str] = field(default_factory=dict)
+    role_country: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Gazetteer:
         """The bundled gazetteer plus the user's files (same schemas; later files win)."""
         gazetteer = cls()
-        for path in sorted((DATA_DIR / "actors").rglob("*.yaml")):
+        # Offices first: an office may imply its country (the UN secretary-general's is UNO).
+        for path in sorted((DATA_DIR / "actors").rglob("*.yaml"), key=lambda p: (p.name != "roles.yaml", p)):
             gazetteer.add_file(path)
         for path in extra:
             gazetteer.add_file(path)
@@ -116,6 +122,8 @@ class Gazetteer:
         for role in data.get("roles") or []:
             word = RoleWord(role["role"], role.get("sector"), role.get("country"))
             self.role_sector[role["role"]] = role.get("sector") or "GOV"
+            if role.get("country") in INTERNATIONAL:
+                self.role_country[role["role"]] = role["country"]
             for phrase in role.get("phrases") or []:
                 self.roles[phrase.lower()] = word
         for person in data.get("people") or []:
@@ -149,7 +157,7 @@ class Gazetteer:
         country = person.get("country")
         pid = person.get("id") or person.get("wikidata")
         terms = [
-            Term(person["name"], role.get("country", country), role["role"],
+            Term(person["name"], role.get("country") or self.role_country.get(role["role"]) or country, role["role"],
                  _parse_day(role.get("start"), last=False), _parse_day(role.get("end"), last=True), pid,
                  role.get("sector"))
             for role in person.get("roles") or []
