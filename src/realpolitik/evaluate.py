@@ -7,11 +7,13 @@ Two gold shapes are read (one JSON object per line):
 - *document gold*, like ``tests/gold/documents.jsonl``: ``doc_id``, ``sentence`` (a substring of
   the sentence that states the event), ``actor``, ``recipient``, ``type``, ``date``: the documents
   (the bundled sample corpus unless another JSONL is given) are coded whole, so pronouns, dates
-  and paragraphs work as in real use, and every event the coder finds in them is scored.
+  and paragraphs work as in real use, and every event the coder finds in them is scored. Each
+  real event counts once per document, however often the article repeats it.
 
 An event matches a gold event when the type is the same and the sets of actor and recipient
 country codes are equal ("strict", the headline figure); "partial" asks only that each side
-shares a code. Matching is one-to-one. When a gold file never uses ``UNO`` or ``EUR`` (the
+shares a code. Agreeing, meeting and cooperating are mutual: their two sides may be swapped.
+Matching is one-to-one. When a gold file never uses ``UNO`` or ``EUR`` (the
 PLOVER gold standard codes every intergovernmental body ``IGO``), those codes count as ``IGO``.
 """
 
@@ -31,6 +33,8 @@ from realpolitik.resources import DATA_DIR
 
 SAMPLE_CORPUS = DATA_DIR / "corpus" / "sample.jsonl"
 NONE = "(none)"
+#: Types coded in one direction by convention although both sides act ("Iran and Russia agreed").
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 
 
 @dataclass
@@ -144,24 +148,27 @@ def _evaluate_documents(gold: list[dict[str, Any]], coder: Coder, corpus: Path, 
 
 
 def _score_document(gold: list[dict[str, Any]], coded, evaluation: Evaluation, normalise: Callable) -> None:
-    """Score one document: gold events are grouped by the sentence that contains their substring."""
-    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    """Score one document: each real event counts once, however many sentences repeat it.
+
+    Predictions are merged when type, actors, recipients and date agree (the article telling the same
+    event twice); a gold event is then matched anywhere in its document, preferring a prediction from
+    the sentence its ``sentence`` substring points at.
+    """
+    sentence_of = {}
     for record in gold:
-        index = next((s.index for s in coded.sentences if record["sentence"] in s.text), None)
-        if index is None:
-            start = coded.document.text.find(record["sentence"])
-            index = next((s.index for s in coded.sentences if s.start <= start < s.end), -1)
-        groups[index].append(record)
-    predicted: dict[int, list[Event]] = defaultdict(list)
+        start = coded.document.text.find(record["sentence"])
+        sentence_of[id(record)] = next((s.index for s in coded.sentences if s.start <= start < s.end), -1)
+    merged: dict[tuple, Event] = {}
     for event in coded.events:
-        predicted[event.sentence_index].append(event)
-    for index in set(groups) | set(predicted):
-        _score_group(groups.get(index, []), predicted.get(index, []), evaluation, normalise)
+        key = (event.type, normalise(event.actor_codes()), normalise(event.recipient_codes()), event.date)
+        merged.setdefault(key, event)
+    _score_group(gold, list(merged.values()), evaluation, normalise,
+                 prefer=lambda record, event: event.sentence_index == sentence_of[id(record)])
 
 
 def _score_group(gold: list[dict[str, Any]], events: list[Event], evaluation: Evaluation,
-                 normalise: Callable) -> None:
-    """One-to-one matching of gold and predicted events that share a sentence."""
+                 normalise: Callable, prefer: Callable[[dict[str, Any], Event], bool] | None = None) -> None:
+    """One-to-one matching of gold and predicted events (of one sentence, or of one document)."""
     for scores in (evaluation.strict, evaluation.partial):
         scores.gold += len(gold)
         scores.predicted += len(events)
@@ -174,21 +181,43 @@ def _score_group(gold: list[dict[str, Any]], events: list[Event], evaluation: Ev
     partial_free = list(range(len(events)))
     for record in gold:
         want = (record["type"], normalise(record.get("actor", [])), normalise(record.get("recipient", [])))
-        hit = next((i for i in free if keys[i] == want), None)
-        if hit is not None:
-            free.remove(hit)
+        hits = [i for i in free if _same(keys[i], want)]
+        if prefer is not None:
+            hits.sort(key=lambda i: not prefer(record, events[i]))
+        if hits:
+            free.remove(hits[0])
             evaluation.strict.correct += 1
             evaluation.by_type[want[0]].correct += 1
-            _check_date(record, events[hit], evaluation)
+            _check_date(record, events[hits[0]], evaluation)
         else:
-            near = [i for i in free if keys[i][1] == want[1] and keys[i][2] == want[2]]
+            here = [i for i in range(len(events)) if prefer is None or prefer(record, events[i])]
+            near = [i for i in here if _same((want[0], *keys[i][1:]), want)]
             evaluation.confusion[(want[0], events[near[0]].type if near else NONE)] += 1
-            evaluation.misses.append({"gold": record, "predicted": [events[i].to_dict() for i in free]})
-        partial = next((i for i in partial_free if keys[i][0] == want[0] and _overlaps(keys[i][1], want[1])
-                        and (_overlaps(keys[i][2], want[2]) or not (keys[i][2] or want[2]))), None)
+            evaluation.misses.append({"gold": record, "predicted": [events[i].to_dict() for i in here]})
+        partial = next((i for i in partial_free if _same(keys[i], want, partial=True)), None)
         if partial is not None:
             partial_free.remove(partial)
             evaluation.partial.correct += 1
+
+
+def _same(got: tuple, want: tuple, *, partial: bool = False) -> bool:
+    """Do a predicted and a gold event agree on type, actors and recipients?
+
+    Mutual events (agreeing, meeting, cooperating) are coded in one direction by convention, so
+    for them the two sides may be swapped. ``partial`` asks only that each side shares a code.
+    """
+    kind, actors, recipients = got
+    if kind != want[0]:
+        return False
+    sides = [(actors, recipients)]
+    if kind in MUTUAL:
+        sides.append((recipients, actors))
+    for a, r in sides:
+        if partial and a & want[1] and (r & want[2] or not (r or want[2])):
+            return True
+        if not partial and a == want[1] and r == want[2]:
+            return True
+    return False
 
 
 def _check_date(record: dict[str, Any], event: Event, evaluation: Evaluation) -> None:
@@ -197,10 +226,6 @@ def _check_date(record: dict[str, Any], event: Event, evaluation: Evaluation) ->
     evaluation.dates_checked += 1
     if (record["date"] or None) == event.date:
         evaluation.dates_right += 1
-
-
-def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a & b)
 
 
 def _normaliser(merge_igo: bool) -> Callable[[Iterable[str]], frozenset[str]]:

@@ -131,8 +131,8 @@ class Coder:
         on = on or date.today()
         resolver = ActorResolver(self.gazetteer, doc, self.matcher(doc), on)
         head = next(iter(doc.sents)).root
-        while head.pos_ in {"VERB", "AUX", "ADP"} and any(c.pos_ in {"NOUN", "PROPN"} for c in head.children):
-            head = next(c for c in head.children if c.pos_ in {"NOUN", "PROPN"})
+        if head.pos_ == "ADP":  # "in Tehran": the place after the preposition
+            head = next((c for c in head.children if c.pos_ in {"NOUN", "PROPN"}), head)
         return resolver.direct(head, on)
 
     # -- one event -------------------------------------------------------------------------

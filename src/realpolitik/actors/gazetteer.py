@@ -17,7 +17,6 @@ from typing import Any
 
 from realpolitik.resources import DATA_DIR, read_yaml
 
-
 #: Codes of international organisations: an office of one belongs to it, not to its holder's country.
 INTERNATIONAL = {"UNO", "IGO", "EUR"}
 
@@ -178,12 +177,18 @@ class Gazetteer:
                 return term
         return None
 
+    def left_office(self, person: str, on: date) -> bool:
+        """True when every office the gazetteer knows for the person had ended by the day (an elder)."""
+        terms = self.person_terms.get(person, [])
+        return bool(terms) and all(t.end is not None and t.end <= on for t in terms)
+
     def roles_of(self, person: str, on: date | None) -> list[Term]:
         """The offices a person held on a day; with no day, the latest office first."""
         terms = self.person_terms.get(person, [])
         if on is None:
             return sorted(terms, key=lambda t: t.start or date.min, reverse=True)
-        return [t for t in terms if t.covers(on)]
+        # A state office says more about whom a person acts for than a movement's leadership.
+        return sorted((t for t in terms if t.covers(on)), key=lambda t: t.role == "leader")
 
 
 def _strip_article(text: str) -> str:

@@ -85,7 +85,8 @@ class ActorMatcher:
 def _plausible(doc: Doc, match: Match) -> bool:
     """Reject a match that is plainly another word in this sentence.
 
-    A one-token name must be tagged as a noun, proper noun or adjective (or be all capitals);
+    A one-token name must be tagged as a noun, proper noun or adjective, be all capitals, or be
+    capitalised other than at the start of a sentence;
     an office or agent word right after a number is a clock time or a count ("5 pm").
     """
     token: Token = doc[match.start]
@@ -97,7 +98,11 @@ def _plausible(doc: Doc, match: Match) -> bool:
         return True
     if match.kind == NAME and match.entry.kind == "bloc":
         return match.start > 0 and doc[match.start - 1].lower_ == "the"  # "the West", not "West Africa"
-    return token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or token.is_upper
+    if token.pos_ in {"PROPN", "NOUN", "ADJ", "X"} or token.is_upper:
+        return True
+    # The tagger sometimes calls an unknown capitalised name a verb; trust the capital letter unless
+    # the word opens a sentence, where every word is capitalised ("May they ...").
+    return token.is_title and (not token.is_sent_start or len(doc) == 1)
 
 
 def _part_of_other_name(doc: Doc, match: Match, covered: set[int]) -> bool:
@@ -110,5 +115,10 @@ def _part_of_other_name(doc: Doc, match: Match, covered: set[int]) -> bool:
         return False
     last = doc[match.end - 1]
     head = last.head
-    return (last.dep_ == "compound" and head.pos_ == "PROPN" and head.i >= match.end
-            and head.i not in covered and head.is_title)
+    if (last.dep_ == "compound" and head.pos_ == "PROPN" and head.i >= match.end
+            and head.i not in covered and head.is_title):
+        return True
+    # A capital with a first name before it is a person: "Denzel Washington", "George Washington".
+    first = doc[match.start]
+    return (match.kind == NAME and match.entry.kind == "capital" and first.i > 0
+            and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].is_title and first.i - 1 not in covered)

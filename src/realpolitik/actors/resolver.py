@@ -16,6 +16,7 @@ Coordination ("the US and the EU", "Britain, France and Germany") gives a list.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -93,16 +94,19 @@ class ActorResolver:
 
     def _from_role(self, head: Token, match: Match, on: date | None) -> Entity | None:
         role = match.role
-        country, start = self._country_modifier(head, match)
-        country = country or role.country
+        qualifier, start = self._qualifier(head, match)
+        country = qualifier.country if qualifier else role.country
         if country is None:
             return None
+        # The leader of an armed group is of the group's sector, not the government's.
+        sector = qualifier.sector if qualifier and qualifier.kind == "group" else None
         text = self._span(min(start, match.start), max(head.i, match.end - 1) + 1)
         term = self.gazetteer.holder(country, role.role, on) if on else None
         if term is not None:
-            return self._person(term.person, term.country, term.id, text, on, role=role.role)
+            person = self._person(term.person, term.country, term.id, text, on, role=role.role)
+            return replace(person, sector=sector or person.sector)
         return Entity(text.text, f"{self._country_name(country)} {role.role.replace('_', ' ')}",
-                      country, role.sector or self.gazetteer.role_sector.get(role.role), None,
+                      country, sector or role.sector or self.gazetteer.role_sector.get(role.role), None,
                       role.role, "role", text.start_char, text.end_char)
 
     def _from_agent(self, head: Token, match: Match, on: date | None) -> Entity | None:
@@ -116,30 +120,34 @@ class ActorResolver:
 
     def _country_modifier(self, head: Token, match: Match) -> tuple[str | None, int]:
         """The country an agent or office word is qualified by, and where that qualifier starts."""
+        qualifier, start = self._qualifier(head, match)
+        return (qualifier.country if qualifier else None), start
+
+    def _qualifier(self, head: Token, match: Match) -> tuple[ActorEntry | Entity | None, int]:
+        """What qualifies an agent or office word ("Iranian", "Iran's", "its", "of Iran"), and where it starts."""
         candidates = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i < match.start]
         candidates += [t for t in self.doc[head.left_edge.i:match.start] if t not in candidates]
         for child in candidates:
-            found = self._country_of_token(child)
+            found = self._qualifier_of_token(child)
             if found:
                 return found, child.left_edge.i if child.dep_ == "poss" else child.i
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _MODIFIER_PREPS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        found = self._country_of_token(pobj)
+                        found = self._qualifier_of_token(pobj)
                         if found:
                             return found, head.left_edge.i
         return None, head.left_edge.i
 
-    def _country_of_token(self, token: Token) -> str | None:
-        """The country code a modifier token carries: a name, an adjective, or a pronoun's referent."""
+    def _qualifier_of_token(self, token: Token) -> ActorEntry | Entity | None:
+        """The actor a modifier token carries: a name, an adjective, or a pronoun's referent."""
         match = self._by_token.get(token.i)
-        if match is not None and match.kind in {NAME, ADJECTIVE}:
-            entry = match.entry
-            return entry.country
+        if match is not None and match.kind in {NAME, ADJECTIVE} and match.entry.country:
+            return match.entry
         if token.pos_ == "PRON" and token.dep_ == "poss":
             referents = self.coref.resolve(token)
-            return referents[0].country if len(referents) == 1 else None
+            return referents[0] if len(referents) == 1 else None
         return None
 
     # -- building entities -----------------------------------------------------------------
@@ -152,6 +160,8 @@ class ActorResolver:
         if term is not None:
             country = term.country or country
             role = role or (term.role if term.role != "office" else None)
+        elif on is not None and self.gazetteer.left_office(name, on):
+            return Entity(text.text, name, country, "ELI", pid, None, "person", text.start_char, text.end_char)
         sector = (term.sector if term else None) or self.gazetteer.role_sector.get(role or "", "GOV")
         return Entity(text.text, name, country, sector, pid, role, "person", text.start_char, text.end_char)
 
