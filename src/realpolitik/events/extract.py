@@ -9,6 +9,10 @@ Patterns, each named in the event's ``rule`` so that an analyst can see why it f
 ``inherited``  a complement or conjunct verb with no subject of its own takes its governor's
 ``relative``   "Iran, which signed the deal": the relative clause's noun is the actor
 ``nominal``    "the Russian invasion of Ukraine", "Washington's withdrawal": an event noun
+``promise``    "Hungary said it will support the resolution": a speaker announcing its own cooperative
+               act has agreed to it (AGREE); announcing its own violence has threatened it (THREATEN)
+``demand``     "London said the rebels must reach an agreement": a speaker saying another actor must or
+               should act has asked it to (REQUEST)
 
 This module only decides *which words* play which part; :mod:`realpolitik.pipeline` resolves them
 to entities on the event's date and scores the result.
@@ -32,6 +36,15 @@ _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", 
 _VERB_RECIPIENT_PREPS = _RECIPIENT_PREPS - {"of", "for", "over", "from"}
 #: Dependents that start a clause of their own: its dates and words belong to another event.
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
+#: Auxiliaries of an act another actor is told to do, and of an act the speaker announces.
+_OBLIGATION = {"must", "should", "ought"}
+_PROMISE = {"will", "would", "'ll", "shall"}
+#: What announcing one's own act of each type amounts to: a pledge of cooperation is AGREE, of
+#: force or coercion a threat. Verbal acts announced ("will protest") stay what they are.
+_PROMISED = {"COOPERATE": ("AGREE", "03"), "AID": ("AGREE", "03"), "RETREAT": ("AGREE", "03"),
+             "SUPPORT": ("AGREE", "03"), "CONSULT": ("AGREE", "03"), "CONCEDE": ("AGREE", "03"),
+             "ASSAULT": ("THREATEN", "13"), "COERCE": ("THREATEN", "13"), "SANCTION": ("THREATEN", "13"),
+             "MOBILIZE": ("THREATEN", "13")}
 #: Verbs whose object is the one who is asked to act ("urged Iran to stop").
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "persuade", "force", "allow", "invite", "tell",
                    "encourage", "order", "push", "pressure", "warn", "request", "compel", "help"}
@@ -39,7 +52,11 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "press", "persuade", "force", "allow",
 
 @dataclass
 class Candidate:
-    """An event as found in the parse, before it is dated, resolved and scored."""
+    """An event as found in the parse, before it is dated, resolved and scored.
+
+    ``entry`` is the lexicon entry that fired; ``speech_act`` replaces its type when the event is
+    a promise, threat or demand about that entry's act (the ``promise`` and ``demand`` patterns).
+    """
 
     trigger: Token
     entry: Entry
@@ -50,6 +67,12 @@ class Candidate:
     recipients: list[Token] = field(default_factory=list)
     clause: set[int] = field(default_factory=set)
     modality_token: Token | None = None
+    speech_act: Entry | None = None
+
+    @property
+    def coded(self) -> Entry:
+        """The entry whose type, mode and CAMEO code the event takes."""
+        return self.speech_act or self.entry
 
     @property
     def rule(self) -> str:
@@ -80,6 +103,7 @@ class Extractor:
                     candidates.append(candidate)
         for candidate in candidates:
             candidate.clause = _clause(candidate.trigger, event_nouns - {candidate.trigger.i})
+            self._speech_act(candidate)
         return candidates
 
     # -- verbs -----------------------------------------------------------------------------
@@ -88,8 +112,11 @@ class Extractor:
         lexicon = self.lexicon
         entry = lexicon.verb_entry(verb)
         complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-        if complements and not (entry and entry.specificity) and not lexicon.in_chain("typed", verb):
+        typed = lexicon.in_chain("typed", verb)
+        if complements and not (entry and entry.specificity) and not typed:
             return None  # "began to", "plans to", "refused to": the complement is the event
+        if typed:  # "warned that it would retaliate": the warning is the event, the clause its content
+            complements += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         noun_object = next((o for o in objects if lexicon.noun_entry(o)), None)
         pattern = "passive" if _is_passive(verb) else "svo"
@@ -105,7 +132,7 @@ class Extractor:
             trigger_end = max(trigger_end, noun_object.i + 1)
         if entry is None or entry.type is None:
             return None
-        if lexicon.in_chain("typed", verb) and complements:
+        if typed and complements:
             pattern = "chain"
             for complement in complements:
                 suppressed.update(t.i for t in complement.subtree if t.pos_ in {"VERB", "AUX"})
@@ -178,6 +205,31 @@ class Extractor:
             if candidate.i not in actor_set and resolves(candidate):
                 return [candidate]
         return []
+
+    def _speech_act(self, candidate: Candidate) -> None:
+        """Recode an act announced in reported speech as the speaker's promise, threat or demand."""
+        verb = candidate.trigger
+        if verb.dep_ != "ccomp" or not self.lexicon.in_chain("reporting", verb.head):
+            return
+        speaker_verb = verb.head
+        speakers, _ = self._subjects(speaker_verb)
+        if not speakers:
+            return
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+        same_speaker = subject is not None and (subject.pos_ == "PRON" or subject.i == speakers[0].i)
+        kind = None
+        if auxes & _OBLIGATION and subject is not None and not same_speaker:
+            kind, cameo = "REQUEST", "10"
+            candidate.recipients = [subject]
+        elif auxes & _PROMISE and same_speaker and candidate.entry.type in _PROMISED:
+            kind, cameo = _PROMISED[candidate.entry.type]
+        if kind is None:
+            return
+        candidate.speech_act = Entry(candidate.entry.lemma, candidate.entry.pos, kind, "", cameo)
+        candidate.pattern = "demand" if kind == "REQUEST" else "promise"
+        candidate.actors = speakers
+        candidate.modality_token = speaker_verb
 
     # -- nouns -----------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 Entries live in ``data/events/verbs.yaml`` and ``nouns.yaml`` (schema at the top of each file);
 ``chains.yaml`` says how verbs with a complement relate to it ("agreed to cooperate", "plans to
-visit"). A verb entry may require a particle ("pull out"), a direct object ("drop bombs" vs "drop
-threats") or a preposition ("side with"); the most specific entry that the parse satisfies wins.
+visit"), ``reporting.yaml`` which verbs report speech. A verb entry may require a particle
+("pull out"), a direct object ("drop bombs" vs "drop threats") or a preposition ("side with");
+the most specific entry that the parse satisfies wins.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spacy.tokens import Token
 from realpolitik.resources import DATA_DIR, read_yaml
 
 #: The CHAIN classes of ``chains.yaml``.
-CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light")
+CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ class Lexicon:
     def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
         """The bundled lexicon plus user files with the same keys (later entries win)."""
         lexicon = cls()
-        for name in ("verbs.yaml", "nouns.yaml", "chains.yaml"):
+        for name in ("verbs.yaml", "nouns.yaml", "chains.yaml", "reporting.yaml"):
             path = DATA_DIR / "events" / name
             if path.exists():
                 lexicon.add_data(read_yaml(path) or {})
