@@ -34,7 +34,7 @@ from realpolitik.events.context import ContextTagger
 from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.modality import modality
-from realpolitik.events.scores import score, type_info
+from realpolitik.events.scores import negation_of, score, type_info
 from realpolitik.model import Document, Entity, Event, Sentence
 from realpolitik.model import Span as TextSpan
 from realpolitik.nlp import load_model
@@ -154,17 +154,20 @@ class Coder:
         actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
         recipients = _unique(e for head in candidate.recipients for e in resolver.entities(head, on))
         recipients = [r for r in recipients if not any(r.start == a.start for a in actors)]
-        info = type_info(entry.type)
+        kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
+        if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
+            (kind, cameo), mode, negated = negation_of(kind), "", False
+        info = type_info(kind)
         confidence = _confidence(candidate, actors, recipients, info.standalone, info.needs_recipient)
         if confidence <= 0:
             return None
-        scores = score(entry.type, entry.mode, entry.cameo)
+        scores = score(kind, mode, cameo)
         return Event(
             doc_id=document.id,
             sentence_index=index,
             sentence=sent.text,
-            type=entry.type,
-            mode=entry.mode,
+            type=kind,
+            mode=mode,
             actor=actors,
             recipient=recipients,
             trigger=TextSpan(sent.doc.text[candidate.trigger_start:candidate.trigger_end],
@@ -174,7 +177,7 @@ class Coder:
             date_precision=event_date.precision,
             date_text=event_date.text,
             historical=when.is_historical(event_date, document.published),
-            negated=flags.negated,
+            negated=negated,
             hypothetical=flags.hypothetical,
             future=flags.future,
             intensity=scores.intensity,

@@ -76,6 +76,7 @@ class Gazetteer:
     role_sector: dict[str, str] = field(default_factory=dict)
     role_country: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    partitives: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Gazetteer:
@@ -129,6 +130,7 @@ class Gazetteer:
             self._add_person(person)
         for word, spec in (data.get("descriptions") or {}).items():
             self.descriptions[word.lower()] = spec
+        self.partitives.update(w.lower() for w in data.get("partitives") or [])
 
     def _add_country(self, country: dict[str, Any]) -> None:
         code = country["code"]

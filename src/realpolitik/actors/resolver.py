@@ -29,7 +29,7 @@ from realpolitik.model import Entity
 #: Dependents that can carry the country of an agent or office word.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 #: Prepositions that can carry it after the head ("the government of Iran", "the regime in Tehran").
-_MODIFIER_PREPS = {"of", "in"}
+_MODIFIER_PREPS = {"of", "in", "from", "throughout", "across"}
 #: Sectors whose agent words are actors even without a country ("rebels attacked").
 _STANDALONE_SECTORS = {"REB", "UAF", "OPP"}
 
@@ -55,8 +55,9 @@ class ActorResolver:
         found: list[Entity] = []
         for token in [head, *_conjuncts(head)]:
             for entity in self.resolve(token, on):
-                if not any(e.country == entity.country and e.name == entity.name for e in found):
-                    found.append(entity)
+                for each in [entity, *self._coordinated_qualifiers(token, entity, on)]:
+                    if not any(e.country == each.country and e.name == each.name for e in found):
+                        found.append(each)
         return found
 
     def resolve(self, head: Token, on: date | None = None) -> list[Entity]:
@@ -78,7 +79,40 @@ class ActorResolver:
             return self._from_agent(head, match, on)
         if match is not None and match.kind == ADJECTIVE:
             return self._entity(match.entry, self._span(match.start, match.end))
+        if match is None and head.pos_ == "NOUN":  # "the al-Qaeda network", "the Hamas movement"
+            named = [self._by_token.get(c.i) for c in head.children if c.dep_ in {"compound", "poss"}]
+            named = [m for m in named if m is not None and m.kind == NAME
+                     and m.entry.kind in {"group", "organisation", "state_body"}]
+            if named:
+                return self._entity(named[0].entry, self._span(named[0].start, named[0].end))
+        if match is None and head.lemma_.lower() in self.gazetteer.partitives:
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            return self.direct(of[0], on) if of else None
         return None
+
+    def _coordinated_qualifiers(self, head: Token, entity: Entity, on: date | None) -> list[Entity]:
+        """"Hungarian and Romanian officials": one agent word, two qualifiers, two actors."""
+        if entity.kind not in {"agent", "role"} or entity.via:
+            return []
+        extra = []
+        for child in head.children:
+            if child.dep_ not in _MODIFIER_DEPS:
+                continue
+            for other in _conjuncts(child):
+                qualifier = self._qualifier_of_token(other)
+                if qualifier is None or qualifier.country == entity.country:
+                    continue
+                country = qualifier.country
+                term = self.gazetteer.holder(country, entity.role, on) if entity.role and on else None
+                if term is not None:
+                    extra.append(self._person(term.person, term.country, term.id, self._span(other.i, other.i + 1),
+                                              on, role=entity.role))
+                else:
+                    name = f"{self._country_name(country)} {entity.role or entity.sector or ''}".strip()
+                    extra.append(replace(entity, text=other.text, name=name, country=country,
+                                         start=other.idx, end=other.idx + len(other)))
+        return extra
 
     def match_at(self, token: Token) -> Match | None:
         return self._by_token.get(token.i)

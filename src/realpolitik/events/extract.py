@@ -44,7 +44,7 @@ _PROMISE = {"will", "would", "'ll", "shall"}
 _PROMISED = {"COOPERATE": ("AGREE", "03"), "AID": ("AGREE", "03"), "RETREAT": ("AGREE", "03"),
              "SUPPORT": ("AGREE", "03"), "CONSULT": ("AGREE", "03"), "CONCEDE": ("AGREE", "03"),
              "ASSAULT": ("THREATEN", "13"), "COERCE": ("THREATEN", "13"), "SANCTION": ("THREATEN", "13"),
-             "MOBILIZE": ("THREATEN", "13")}
+             "MOBILIZE": ("THREATEN", "13"), "PROTEST": ("THREATEN", "13")}
 #: Verbs whose object is the one who is asked to act ("urged Iran to stop").
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "persuade", "force", "allow", "invite", "tell",
                    "encourage", "order", "push", "pressure", "warn", "request", "compel", "help"}
@@ -95,7 +95,8 @@ class Extractor:
                 candidate = self._verb(token, consumed, suppressed)
                 if candidate is not None:
                     candidates.append(candidate)
-        event_nouns = {t.i for t in sent if t.pos_ in {"NOUN", "PROPN"} and self.lexicon.noun_entry(t)}
+        event_nouns = {t.i for t in sent if t.pos_ == "NOUN" and resolver.match_at(t) is None
+                       and self.lexicon.noun_entry(t)}
         for token in sent:
             if token.i in event_nouns and token.i not in consumed:
                 candidate = self._nominal(token)
@@ -131,7 +132,7 @@ class Extractor:
             pattern = "light"
             trigger_end = max(trigger_end, noun_object.i + 1)
         if entry is None or entry.type is None:
-            return None
+            return self._demand(verb)
         if typed and complements:
             pattern = "chain"
             for complement in complements:
@@ -176,35 +177,61 @@ class Extractor:
 
     def _verb_recipients(self, verb: Token, entry: Entry, actors: list[Token], noun_object: Token | None,
                          complements: list[Token]) -> list[Token]:
-        resolves = self._resolves
+        """The first argument of the event that names a political entity other than the actor.
+
+        Arguments are tried nearest first: a preposition the entry requires; the subject of a
+        that-clause the verb governs ("demanded that the US cancel"); the verb's objects and
+        prepositional objects; the arguments of its object noun ("sanctions on Russia", "the
+        removal of the president"); then those of its complements ("promised to continue aid to
+        Mozambique").
+        """
         if entry.prep:
-            heads = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == entry.prep
-                     for p in c.children if p.dep_ == "pobj"]
-            heads = [h for h in heads if resolves(h)]
+            heads = [h for h in _prep_objects(verb, {entry.prep}) if self._resolves(h)]
             if heads:
                 return heads[:1]
-        candidates: list[Token] = []
-        for child in verb.children:
-            if child.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and child is not noun_object:
-                candidates.append(child)
-        for child in verb.children:
-            if child.dep_ in {"prep", "dative"} and child.lower_ in _VERB_RECIPIENT_PREPS:
-                candidates.extend(p for p in child.children if p.dep_ == "pobj")
-        if noun_object is not None:
-            candidates.extend(_prep_objects(noun_object, _RECIPIENT_PREPS - {"of"}))
-        for obj in [c for c in verb.children if c.dep_ == "dobj"]:
-            if self.lexicon.noun_entry(obj) and obj is not noun_object:
-                candidates.extend(self._nominal_actors(obj))
-        for complement in complements:
-            candidates.extend(c for c in complement.children if c.dep_ in {"dobj", "dative"})
-            for child in complement.children:
-                if child.dep_ == "prep" and child.lower_ in _VERB_RECIPIENT_PREPS:
-                    candidates.extend(p for p in child.children if p.dep_ == "pobj")
-        actor_set = {a.i for a in actors}
-        for candidate in candidates:
-            if candidate.i not in actor_set and resolves(candidate):
-                return [candidate]
+        subjects = [c for comp in complements if comp.dep_ == "ccomp" for c in comp.children if c.dep_ in _SUBJECT]
+        actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
+        for candidate in [*subjects, *self._arguments(verb, noun_object, depth=2)]:
+            if candidate in actors or not self._resolves(candidate):
+                continue
+            if candidate.pos_ == "PRON" and {e.country for e in self._resolver.entities(candidate)} <= actor_countries:
+                continue  # "Iran warned that it would ...": the actor itself
+            return [candidate]
         return []
+
+    def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
+        """Candidate recipient heads among a verb's arguments, nearest first."""
+        found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and c is not noun_object]
+        found += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+        for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
+            found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
+            if obj is not noun_object:  # "praised Haiti's efforts", "backed a UN resolution"
+                found += self._nominal_actors(obj)
+            found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
+        # "threatened to stop talks if the United States goes ahead": the one the condition is about
+        found += [c for clause in verb.children if clause.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+                  for c in clause.children if c.dep_ in _SUBJECT]
+        if depth:
+            for complement in verb.children:
+                if complement.dep_ in {"xcomp", "ccomp"} and complement.pos_ in {"VERB", "AUX"}:
+                    found += self._arguments(complement, None, depth - 1)
+        return found
+
+    def _demand(self, verb: Token) -> Candidate | None:
+        """"London said the rebels must reach a deal": a demand, whatever the demanded act is."""
+        if verb.dep_ != "ccomp" or not self.lexicon.in_chain("reporting", verb.head):
+            return None
+        if not {c.lower_ for c in verb.children if c.dep_ == "aux"} & _OBLIGATION:
+            return None
+        speakers, _ = self._subjects(verb.head)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+        if not speakers or subject is None or subject.pos_ == "PRON":
+            return None
+        entry = Entry(verb.head.lemma_.lower(), "verb", "REQUEST", "", "10", source="reporting.yaml")
+        return Candidate(verb, entry, "demand", verb.idx, verb.idx + len(verb), speakers, [subject],
+                         modality_token=verb.head)
 
     def _speech_act(self, candidate: Candidate) -> None:
         """Recode an act announced in reported speech as the speaker's promise, threat or demand."""
@@ -224,6 +251,13 @@ class Extractor:
             candidate.recipients = [subject]
         elif auxes & _PROMISE and same_speaker and candidate.entry.type in _PROMISED:
             kind, cameo = _PROMISED[candidate.entry.type]
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            conditional = any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                              for c in verb.children if c.dep_ == "advcl" for m in c.children)
+            if negated and kind == "AGREE":
+                kind, cameo = "REJECT", "12"  # "said it will not accept more refugees"
+            elif conditional:
+                kind, cameo = "THREATEN", "13"  # "will withdraw its force unless ...": leverage
         if kind is None:
             return
         candidate.speech_act = Entry(candidate.entry.lemma, candidate.entry.pos, kind, "", cameo)
@@ -243,9 +277,10 @@ class Extractor:
         between = _prep_objects(noun, {"between", "among", "amongst"})
         if between and not actors:
             actors, recipients = between[:1], [c for c in between[0].children if c.dep_ == "conj"][:1]
-        candidate = Candidate(noun, entry, "nominal", noun.idx, noun.idx + len(noun), actors,
-                              recipients[:1], modality_token=noun)
-        return candidate
+        if not actors and not recipients:
+            return None  # "the unrest", "a withdrawal": nobody to code
+        return Candidate(noun, entry, "nominal", noun.idx, noun.idx + len(noun), actors,
+                         recipients[:1], modality_token=noun)
 
     def _nominal_actors(self, noun: Token) -> list[Token]:
         """Who does a nominal event: "Russia's", "Russian", "US", or "by the US"."""

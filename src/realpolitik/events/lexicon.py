@@ -35,6 +35,7 @@ class Entry:
     particle: str | None = None
     object: str | None = None
     prep: str | None = None
+    source: str = ""  # the data file, when not verbs.yaml / nouns.yaml
 
     @property
     def specificity(self) -> int:
@@ -50,7 +51,7 @@ class Entry:
             parts.append(f"obj={self.object}")
         if self.prep:
             parts.append(f"prep={self.prep}")
-        return f"{self.pos}s.yaml:{'+'.join(parts)}"
+        return f"{self.source or self.pos + 's.yaml'}:{'+'.join(parts)}"
 
 
 @dataclass

@@ -54,3 +54,9 @@ def score(event_type: str, mode: str = "", cameo: str = "") -> Scores:
     root = code[:2]
     goldstein = plover["cameo_roots"][root]["goldstein"]
     return Scores(float(intensity), info.quad_class, root, code, float(goldstein))
+
+
+def negation_of(event_type: str) -> tuple[str, str] | None:
+    """The (type, CAMEO code) that a negated event of this type is coded as, if PLOVER says so."""
+    spec = (_plover().get("negation") or {}).get(event_type)
+    return (spec["type"], spec["cameo"]) if spec else None
