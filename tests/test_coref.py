@@ -44,7 +44,7 @@ def test_definite_description_refers_back(refer):
 def test_the_regime_is_the_government_of_the_earlier_state(coder):
     doc = coder.nlp("Syria used chemical weapons. The regime denied it.")
     resolver = ActorResolver(coder.gazetteer, doc, coder.matcher(doc), None)
-    (entity,) = resolver.resolve([t for t in doc if t.text == "regime"][0])
+    (entity,) = resolver.resolve(next(t for t in doc if t.text == "regime"))
     assert (entity.country, entity.sector) == ("SYR", "GOV")
     assert entity.via == "coref:Syria"
 
@@ -56,7 +56,7 @@ def test_the_two_countries_are_the_last_two_states(refer):
 def test_possessive_of_an_agent_word_carries_the_country(coder):
     doc = coder.nlp("Iran warned Israel. Its diplomats left Vienna.")
     resolver = ActorResolver(coder.gazetteer, doc, coder.matcher(doc), None)
-    (entity,) = resolver.entities([t for t in doc if t.text == "diplomats"][0])
+    (entity,) = resolver.entities(next(t for t in doc if t.text == "diplomats"))
     assert (entity.country, entity.sector) == ("IRN", "GOV")
 
 

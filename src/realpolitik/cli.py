@@ -14,8 +14,10 @@ import click
 
 from realpolitik import actor as actor_lookup
 from realpolitik import default_coder
+from realpolitik.analysis.commands import COMMANDS as ANALYSIS_COMMANDS
 from realpolitik.evaluate import SAMPLE_CORPUS, evaluate
 from realpolitik.export import WRITERS
+from realpolitik.ingest.commands import COMMANDS as INGEST_COMMANDS
 from realpolitik.nlp import ModelNotFound
 from realpolitik.pipeline import Coder
 from realpolitik.store import EventFilter, Store
@@ -174,6 +176,10 @@ def evaluate_command(gold: Path, documents: Path | None, min_confidence: float |
     """Score the coder against a gold file (sentence or document gold): P, R, F1 per type."""
     result = evaluate(gold, _coder(model, min_confidence), documents)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
+
+
+for _command in [*INGEST_COMMANDS, *ANALYSIS_COMMANDS]:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

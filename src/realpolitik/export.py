@@ -1,13 +1,23 @@
-"""Writing events out: JSONL (the full contract), CSV (one flat row per event) and a text table."""
+"""Writing events out: JSONL (the full contract), CSV (one flat row per event) and a text table.
+
+The analysis views (:mod:`realpolitik.analysis`) are written by the second half of this module: any
+DataFrame as a table, CSV, JSONL or JSON; GDELT-style tab-separated rows; Parquet; and the actor network
+as GraphML or GEXF for Gephi.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Iterable
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from realpolitik.model import Entity, Event
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
 
 #: CSV columns, in order. Participant lists are joined with ";" (codes) and "; " (names).
 CSV_COLUMNS = (
@@ -72,3 +82,97 @@ def _names(entities: list[Entity]) -> str:
 
 
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}
+
+
+# -- analysis views ------------------------------------------------------------------------------
+
+#: Formats :func:`write_frame` writes.
+FRAME_FORMATS = ("table", "csv", "jsonl", "json")
+#: Formats :func:`write_graph` writes.
+GRAPH_FORMATS = ("graphml", "gexf")
+
+#: The GDELT 1.0 event columns that realpolitik fills, in GDELT's order, then realpolitik's own columns.
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "SOURCEURL",
+    "DatePrecision", "PloverType", "PloverMode", "Intensity", "StoryID", "DocID", "SentenceIndex",
+)
+
+_TABLE_CELL = 60
+
+
+def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> int:
+    """Write a view as an aligned text table, CSV, JSON lines or one JSON array; returns the row count."""
+    match fmt:
+        case "table":
+            if frame.empty:
+                out.write("(nothing matches)\n")
+            else:
+                cells = frame.map(lambda v: v[:_TABLE_CELL - 3] + "..." if isinstance(v, str) and len(v) > _TABLE_CELL
+                                  else v)
+                out.write(cells.to_string(index=False, na_rep="") + "\n")
+        case "csv":
+            frame.to_csv(out, index=False, lineterminator="\n")
+        case "jsonl":
+            for record in _records(frame):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        case "json":
+            out.write(json.dumps(_records(frame), ensure_ascii=False, indent=2) + "\n")
+        case _:
+            raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FRAME_FORMATS)}")
+    return len(frame)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain JSON-ready dicts: numpy numbers become Python ones and missing values null."""
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def write_gdelt(rows: pd.DataFrame, out: TextIO) -> int:
+    """GDELT-style tab-separated rows with a header line: the columns of :data:`GDELT_COLUMNS`.
+
+    ``rows`` must have those columns (:func:`realpolitik.analysis.exports.gdelt_rows` builds them). GDELT
+    readers that index columns by name find theirs; realpolitik's extra columns come last.
+    """
+    rows[list(GDELT_COLUMNS)].to_csv(out, sep="\t", index=False, lineterminator="\n", na_rep="")
+    return len(rows)
+
+
+def write_parquet(frame: pd.DataFrame, path: str | Path | BinaryIO) -> int:
+    """A Parquet file through pyarrow; tuple columns (actor lists) become list columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    listed = frame.map(lambda v: list(v) if isinstance(v, tuple) else v)
+    pq.write_table(pa.Table.from_pandas(listed, preserve_index=False), path)
+    return len(frame)
+
+
+def write_graph(graph: nx.Graph, fmt: str, path: str | Path | BinaryIO) -> int:
+    """The actor network as GraphML or GEXF for Gephi; returns the number of edges.
+
+    Gephi sizes edges by ``weight`` and its layouts cannot use negative weights, so in the file ``weight``
+    is the strength of a tie (the absolute net score), ``net`` keeps the signed score and ``sign`` is +1
+    for a cooperative tie, -1 for a conflictual one. Missing attributes are left out (both formats
+    reject null values).
+    """
+    import networkx as nx
+
+    written = graph.copy()
+    ties = [tie for *_, tie in written.edges(data=True)]
+    for tie in ties:
+        net = float(tie.get("weight", 0.0))
+        tie.update(weight=abs(net), net=net, sign=(net > 0) - (net < 0))
+    for attributes in [*(node for _, node in written.nodes(data=True)), *ties]:
+        for key in [k for k, v in attributes.items() if v is None]:
+            del attributes[key]
+    match fmt:
+        case "graphml":
+            nx.write_graphml(written, path)
+        case "gexf":
+            nx.write_gexf(written, path)
+        case _:
+            raise ValueError(f"unknown graph format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
+    return written.number_of_edges()

@@ -73,7 +73,7 @@ class Entity:
 
     text: str
     name: str
-    country: str | None
+    country: str | None = None
     sector: str | None = None
     id: str | None = None
     role: str | None = None
@@ -83,7 +83,9 @@ class Entity:
     via: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """Always ``text``, ``name``, ``country``, ``sector`` (null when unknown); the rest when known."""
+        core = {"text", "name", "country", "sector"}
+        return {k: v for k, v in asdict(self).items() if v is not None or k in core}
 
 
 @dataclass(slots=True, frozen=True)

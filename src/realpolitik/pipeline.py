@@ -35,6 +35,7 @@ from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.modality import modality
 from realpolitik.events.scores import negation_of, score, type_info
+from realpolitik.ingest.split import PARSER_LIMIT, split_for_parser
 from realpolitik.model import Document, Entity, Event, Sentence
 from realpolitik.model import Span as TextSpan
 from realpolitik.nlp import load_model
@@ -86,9 +87,26 @@ class Coder:
     def code_documents(self, documents: Iterable[Document], *, batch_size: int = 16,
                        explain: bool = False) -> Iterator[CodedDocument]:
         """Code documents lazily, parsing them in batches: memory stays flat in corpus size."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, document in self.parse(documents, batch_size=batch_size):
             yield self.code_parsed(doc, document, explain=explain)
+
+    def parse(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Doc, Document]]:
+        """(parse, document) pairs. A document too long for the parser is parsed in parts (cut at
+        paragraph or sentence boundaries) and the parts joined back into one ``Doc`` with the
+        document's exact text, so offsets stay document offsets."""
+
+        def pieces() -> Iterator[tuple[str, tuple[Document, bool]]]:
+            for document in documents:
+                parts = split_for_parser(document.text, PARSER_LIMIT)
+                for index, part in enumerate(parts):
+                    yield part, (document, index == len(parts) - 1)
+
+        pending: list[Doc] = []
+        for doc, (document, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+            pending.append(doc)
+            if last:
+                yield (pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)), document
+                pending = []
 
     def code_parsed(self, doc: Doc, document: Document, *, explain: bool = False) -> CodedDocument:
         """Code a document that spaCy has already parsed."""
@@ -105,7 +123,7 @@ class Coder:
             paragraph = paragraph_of(sent.start_char)
             if paragraph != current_paragraph:
                 current_paragraph, paragraph_latest = paragraph, None
-            sentences.append(Sentence(index, sent.text, sent.start_char, sent.end_char, paragraph))
+            sentences.append(_sentence(index, sent, paragraph))
             dates = [_shift(d, sent.start_char)
                      for d in when.find_dates(sent.text, document.published, previous=paragraph_latest)]
             sentence_contexts = self.contexts.counts(sent)
@@ -165,7 +183,7 @@ class Coder:
         return Event(
             doc_id=document.id,
             sentence_index=index,
-            sentence=sent.text,
+            sentence=sent.text.strip(),
             type=kind,
             mode=mode,
             actor=actors,
@@ -216,6 +234,14 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9
     return confidence
+
+
+def _sentence(index: int, sent: Span, paragraph: int) -> Sentence:
+    """The sentence without the blank lines spaCy attaches to it at a paragraph break."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Sentence(index, stripped, start, start + len(stripped), paragraph)
 
 
 def _unique(entities: Iterable[Entity]) -> list[Entity]:

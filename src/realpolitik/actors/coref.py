@@ -160,7 +160,7 @@ class Coreference:
 
 
 def _group(token: Token) -> int:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token.i
 
@@ -168,7 +168,7 @@ def _group(token: Token) -> int:
 def _clause_subject(token: Token) -> set[int] | None:
     """Token indices of the subject of the clause the pronoun sits in, when that is another phrase."""
     verb = token.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
         verb = verb.head
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not (child.left_edge.i <= token.i <= child.right_edge.i):

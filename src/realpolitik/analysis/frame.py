@@ -87,7 +87,8 @@ def read_events(store: Store, where: Filter | None = None) -> pd.DataFrame:
     frame = pd.read_sql_query(
         "SELECT e.id AS event_id, e.doc_id, e.sentence_idx, e.trigger_start, d.source, d.published, e.type,"
         " e.mode, e.quad_class, e.intensity, e.factual, e.negated, e.hypothetical, e.future, e.historical,"
-        " e.date, e.date_precision, e.trigger_text AS trigger, t.text AS sentence"
+        " e.date, e.date_precision, e.cameo_root, e.cameo_code, e.goldstein, e.trigger_text AS trigger,"
+        " d.url, t.text AS sentence"
         " FROM events e JOIN documents d ON d.id = e.doc_id"
         " LEFT JOIN sentences t ON t.doc_id = e.doc_id AND t.idx = e.sentence_idx" + condition +
         " ORDER BY e.id", store.db, params=params)
@@ -109,12 +110,20 @@ def read_events(store: Store, where: Filter | None = None) -> pd.DataFrame:
     frame["countries"] = [frozenset(countries.get(i, ())) for i in frame["event_id"]]
     for flag in ("factual", "negated", "hypothetical", "future", "historical"):
         frame[flag] = frame[flag].astype(bool)
-    if where.actors:
-        wanted = set(where.actors)
-        keep = [bool(wanted & (set(a) | set(r) | c))
-                for a, r, c in zip(frame["actors"], frame["recipients"], frame["countries"], strict=True)]
-        frame = frame[keep]
-    return frame.reset_index(drop=True)
+    return involving(frame, where.actors) if where.actors else frame
+
+
+def involving(frame: pd.DataFrame, actors: tuple[str, ...]) -> pd.DataFrame:
+    """Rows in which any of ``actors`` takes part, named by its key or by its country code."""
+    wanted = set(actors)
+    keep = [bool(wanted & (set(a) | set(r) | c))
+            for a, r, c in zip(frame["actors"], frame["recipients"], frame["countries"], strict=True)]
+    return _rows(frame, keep).reset_index(drop=True)
+
+
+def _rows(frame: pd.DataFrame, keep: list[bool]) -> pd.DataFrame:
+    """The rows where ``keep`` is true (a plain empty list would select no *columns* instead)."""
+    return frame[pd.Series(keep, index=frame.index, dtype=bool)]
 
 
 def _sql_filter(where: Filter) -> tuple[list[str], list[Any]]:
@@ -143,7 +152,7 @@ def within(frame: pd.DataFrame, since: str | None, until: str | None) -> pd.Data
     for value, precision in zip(frame["date"], frame["date_precision"], strict=True):
         span = _bounds(value, precision) if _text(value) else None
         keep.append(span is not None and span[1] >= low and span[0] <= high)
-    return frame[keep].reset_index(drop=True)
+    return _rows(frame, keep).reset_index(drop=True)
 
 
 def date_span(value: str | None, precision: str) -> tuple[date, date] | None:
@@ -169,11 +178,14 @@ def _bounds(value: str, precision: str) -> tuple[date, date]:
 
 
 def period_of(value: str | None, precision: str, period: Period | None) -> str:
-    """The label of the period a date falls into: "2024-04", "2024-Q2", "2024", "1980s", or UNDATED/ALL_TIME."""
-    if not _text(value) or precision not in _RANK:
-        return UNDATED
+    """The label of the period a date falls into: "2024-04", "2024-Q2", "2024", "1980s" or UNDATED.
+
+    Without a period every event, dated or not, falls into ALL_TIME: totals leave nothing out.
+    """
     if period is None:
         return ALL_TIME
+    if not _text(value) or precision not in _RANK:
+        return UNDATED
     first = _bounds(value, precision)[0]
     unit = period if _RANK[precision] <= _RANK[period] else precision
     match unit:

@@ -80,6 +80,7 @@ class _Mention:
     doc_id: str
     published: date | None
     type: str
+    quad_class: int
     modality: tuple[bool, bool, bool]
     actors: frozenset[str]
     recipients: frozenset[str]
@@ -89,6 +90,16 @@ class _Mention:
     @property
     def parties(self) -> frozenset[str]:
         return self.actors | self.recipients
+
+    def buckets(self) -> set[tuple]:
+        """Index keys that any matching anchor shares: a party, the quad class (near types share one) and a
+        month the date covers, or None for undated mentions."""
+        if self.span is None:
+            months: list[int | None] = [None]
+        else:
+            first, last = (day.year * 12 + day.month - 1 for day in self.span)
+            months = list(range(first, last + 1))
+        return {(party, self.quad_class, month) for party in self.parties for month in months}
 
     def matches(self, anchor: _Mention, window_days: int) -> bool:
         return (self.modality == anchor.modality and _near(self.type, anchor.type)
@@ -125,15 +136,16 @@ def assign_stories(store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> i
     """Group every stored event mention into stories and rewrite the ``stories`` table; returns the count."""
     mentions = sorted((_mention(row) for row in read_events(store).itertuples(index=False)), key=_anchor_order)
     anchors: list[_Mention] = []
-    by_party: dict[str, list[int]] = {}  # every rule needs a shared party: only those anchors are candidates
+    index: dict[tuple, list[int]] = {}  # only anchors sharing a bucket can match: the others are never tried
     rows: list[tuple[int, int]] = []
     for mention in mentions:
-        candidates = sorted({i for party in mention.parties for i in by_party.get(party, ())})
+        buckets = mention.buckets()
+        candidates = sorted({i for bucket in buckets for i in index.get(bucket, ())})
         anchor = next((anchors[i] for i in candidates if mention.matches(anchors[i], window_days)), None)
         if anchor is None:
             anchor = mention
-            for party in mention.parties:
-                by_party.setdefault(party, []).append(len(anchors))
+            for bucket in buckets:
+                index.setdefault(bucket, []).append(len(anchors))
             anchors.append(mention)
         rows.append((mention.event_id, anchor.event_id))
     store.db.executescript(STORIES_TABLE)
@@ -164,6 +176,7 @@ def _mention(row: tuple) -> _Mention:
     span = date_span(row.date, row.date_precision)
     return _Mention(
         event_id=int(row.event_id), doc_id=row.doc_id, published=published, type=row.type,
+        quad_class=int(row.quad_class),
         modality=(bool(row.negated), bool(row.hypothetical), bool(row.future)),
         actors=frozenset(row.actors), recipients=frozenset(row.recipients), span=span,
         precision=_PRECISION_ORDER.get(row.date_precision, 5) if span else 5)
@@ -180,7 +193,7 @@ def mentions(store: Store, where: Filter | None = None, count: Count = "stories"
 
     When counting stories, ``date`` and ``date_precision`` are the story's (its anchor's), so a story is
     placed in time, and kept or dropped by ``since``/``until``, once, wherever its reports put it; the
-    mention's own date stays in ``mention_date``.
+    mention's own date stays in ``mention_date`` and ``mention_precision``.
     """
     where = where or Filter()
     ensure_stories(store)
@@ -189,7 +202,7 @@ def mentions(store: Store, where: Filter | None = None, count: Count = "stories"
         "SELECT s.event_id, s.story_id, a.date AS story_date, a.date_precision AS story_precision"
         " FROM stories s JOIN events a ON a.id = s.story_id", store.db)
     frame = frame.merge(stories, on="event_id", how="left")
-    frame["mention_date"] = frame["date"]
+    frame["mention_date"], frame["mention_precision"] = frame["date"], frame["date_precision"]
     if count == "stories":
         frame["date"] = frame["story_date"]
         frame["date_precision"] = frame["story_precision"]
@@ -199,45 +212,80 @@ def mentions(store: Store, where: Filter | None = None, count: Count = "stories"
 def stories(store: Store, where: Filter | None = None, count: Count = "stories") -> pd.DataFrame:
     """The stories behind the events that pass ``where``, with how many mentions, documents and sources.
 
-    ``count="stories"`` gives one row per story: its anchor's date, type and sentence, every actor and
-    recipient any of its mentions names, and the counts. ``count="mentions"`` lists the mentions
-    themselves, grouped by story, to see exactly which reports were merged.
+    ``count="stories"`` gives one row per story (see :func:`story_rows`); ``count="mentions"`` lists the
+    mentions themselves, grouped by story, to see exactly which reports were merged.
     """
     frame = mentions(store, where, count)
     if count == "mentions":
-        frame = frame.sort_values(["story_id", "published", "doc_id", "sentence_idx", "event_id"])
-        columns = ["story_id", "event_id", "mention_date", "type", "actors", "recipients", "factual", "source",
-                   "doc_id", "sentence_idx", "sentence"]
-        out = frame[columns].rename(columns={"mention_date": "date"})
-        return _join_keys(out).reset_index(drop=True)
-    rows = []
-    for story_id, group in frame.groupby("story_id", sort=False):
-        anchor = group[group["event_id"] == story_id]
-        first = anchor.iloc[0] if len(anchor) else group.iloc[0]
-        sources = sorted({s for s in group["source"] if isinstance(s, str) and s})
-        rows.append({
-            "story_id": int(story_id), "date": first["date"], "date_precision": first["date_precision"],
-            "type": first["type"], "actors": _union(group["actors"]), "recipients": _union(group["recipients"]),
-            "factual": bool(first["factual"]), "mentions": len(group), "documents": group["doc_id"].nunique(),
-            "sources": len(sources), "source_names": "; ".join(sources), "sentence": first["sentence"],
-        })
-    columns = ["story_id", "date", "date_precision", "type", "actors", "recipients", "factual", "mentions",
-               "documents", "sources", "source_names", "sentence"]
-    out = pd.DataFrame(rows, columns=columns)
-    out["_undated"] = out["date"].isna()
-    out = out.sort_values(["_undated", "date", "story_id"]).drop(columns="_undated")
-    return out.reset_index(drop=True)
+        return mention_rows(frame.sort_values(["story_id", "published", "doc_id", "sentence_idx", "event_id"]))
+    return by_date(story_rows(frame))
 
 
-def _union(groups: pd.Series) -> str:
+#: Columns of :func:`story_rows` and :func:`mention_rows`, in order.
+STORY_COLUMNS = ("story_id", "date", "date_precision", "historical", "type", "mode", "actors", "recipients",
+                 "intensity", "flags", "mentions", "documents", "sources", "source_names", "doc_id",
+                 "sentence_idx", "sentence")
+MENTION_COLUMNS = ("story_id", "event_id", "date", "date_precision", "historical", "type", "mode", "actors",
+                   "recipients", "intensity", "flags", "source", "doc_id", "sentence_idx", "trigger", "sentence")
+
+
+def representatives(frame: pd.DataFrame, count: Count) -> pd.DataFrame:
+    """One row per counted unit of a mention frame, with ``mentions``, ``documents``, ``sources`` counts.
+
+    Counting mentions, every row stands for itself. Counting stories, a story is described by its anchor
+    (or, when the filter dropped the anchor, by its first mention in the frame), with the mean intensity
+    of its mentions, every actor and recipient any of them names, and ``source_names`` listing its sources.
+    """
+    if count == "mentions":
+        named = frame["source"].map(lambda s: s if isinstance(s, str) and s else "")
+        return frame.assign(mentions=1, documents=1, sources=(named != "").astype(int), source_names=named)
+    first = frame.assign(_other=frame["event_id"] != frame["story_id"]).sort_values("_other", kind="stable")
+    first = first.drop_duplicates("story_id").drop(columns="_other").set_index("story_id", drop=False)
+    stats = frame.groupby("story_id", sort=False).agg(
+        actors=("actors", _union), recipients=("recipients", _union), intensity=("intensity", "mean"),
+        mentions=("event_id", "size"), documents=("doc_id", "nunique"), sources=("source", "nunique"),
+        source_names=("source", _source_names))
+    out = first.loc[stats.index].drop(columns=["actors", "recipients", "intensity"]).join(stats)
+    out["intensity"] = out["intensity"].round(2)
+    return out.reset_index(drop=True)[[*frame.columns, "mentions", "documents", "sources", "source_names"]]
+
+
+def _source_names(sources: pd.Series) -> str:
+    return "; ".join(sorted({s for s in sources if isinstance(s, str) and s}))
+
+
+def story_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per story of a mention frame (see :func:`representatives`), as the story views show it.
+
+    ``doc_id`` and ``sentence_idx`` point at the sentence of the mention that describes the story.
+    """
+    out = representatives(frame, "stories")
+    return _tabled(out)[list(STORY_COLUMNS)].reset_index(drop=True)
+
+
+def mention_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The mentions of a frame as a table, in the frame's order, each with its own date and story."""
+    own = frame.assign(date=frame["mention_date"], date_precision=frame["mention_precision"])
+    return _tabled(own)[list(MENTION_COLUMNS)].reset_index(drop=True)
+
+
+def _tabled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Party tuples as "USA;FRA" cells and the modality flags as one ``flags`` cell, for display."""
+    names = ("negated", "hypothetical", "future")
+    flags = [",".join(n for n, on in zip(names, row, strict=True) if on)
+             for row in zip(*(frame[n] for n in names), strict=True)]
+    return frame.assign(actors=frame["actors"].map(joined), recipients=frame["recipients"].map(joined), flags=flags)
+
+
+def by_date(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows in the order of their own dates (historical events in their own time), undated ones last."""
+    undated = table["date"].isna()
+    order = table.assign(_undated=undated).sort_values(["_undated", "date", "story_id"], kind="stable")
+    return order.drop(columns="_undated").reset_index(drop=True)
+
+
+def _union(groups: pd.Series) -> tuple[str, ...]:
     found: list[str] = []
     for keys in groups:
         found.extend(k for k in keys if k not in found)
-    return joined(tuple(found))
-
-
-def _join_keys(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    for column in ("actors", "recipients"):
-        frame[column] = frame[column].map(joined)
-    return frame
+    return tuple(found)

@@ -162,7 +162,7 @@ class Extractor:
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [verb.head], "relative"
         governor = verb.head
-        if governor is verb:
+        if governor == verb:
             return [], ""
         if verb.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
@@ -201,12 +201,12 @@ class Extractor:
 
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
-        found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and c is not noun_object]
+        found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and c != noun_object]
         found += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS
                   for p in c.children if p.dep_ == "pobj"]
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
-            if obj is not noun_object:  # "praised Haiti's efforts", "backed a UN resolution"
+            if obj != noun_object:  # "praised Haiti's efforts", "backed a UN resolution"
                 found += self._nominal_actors(obj)
             found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
         # "threatened to stop talks if the United States goes ahead": the one the condition is about

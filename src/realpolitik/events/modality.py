@@ -68,7 +68,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
 
 def _governing_verb(noun: Token) -> Token | None:
     token = noun
-    while token.head is not token:
+    while token.head != token:
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
             return token
@@ -84,7 +84,7 @@ def _chain(verb: Token) -> list[Token]:
     """
     chain = [verb]
     token = verb
-    while token.dep_ in {"xcomp", "conj", "acomp"} and token.head is not token:
+    while token.dep_ in {"xcomp", "conj", "acomp"} and token.head != token:
         token = token.head
         chain.append(token)
     return chain
@@ -103,6 +103,6 @@ def _tense(verb: Token) -> str:
         return "past"
     if verb.tag_ in {"VBZ", "VBP"}:
         return "present"
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head != verb and verb.head.pos_ in {"VERB", "AUX"}:
         return _tense(verb.head)
     return "past"

@@ -3,8 +3,10 @@
 Real corpora arrive as UTF-8, UTF-8 with a byte-order mark, UTF-16 from Windows tools, Windows-1252 from
 old exports and, now and then, a PDF or a ZIP archive renamed to ``.txt``. Everything downstream
 (character offsets, the gazetteer, SQLite, spaCy) wants one thing: NFC-normalised Unicode with ``\\n``
-line endings and no control characters. :func:`decode` gets there or raises :class:`NotText` with a
-reason a person can act on; it never guesses silently when the bytes are not text at all.
+line endings and no control characters. :func:`decode` turns bytes into Unicode or raises
+:class:`NotText` with a reason a person can act on; :func:`clean` then gives the one normal form.
+They are separate because JSON Lines must be split into records before any cleaning (a U+2028 inside a
+JSON string is not a line break of the file).
 """
 
 from __future__ import annotations
@@ -57,9 +59,23 @@ _NEWLINES = str.maketrans({"\u2028": "\n", "\u0085": "\n", "\u000b": "\n", "\u20
 # (\x93 for a left quote); the five code points 1252 leaves undefined are dropped.
 _C1 = {code: bytes([code]).decode("cp1252", errors="ignore") for code in range(0x80, 0xA0) if code != 0x85}
 
+# Terminal colour and cursor codes, from text copied out of a terminal or a log.
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
 # Remaining C0 controls (tab and newline are kept), DEL, stray byte-order marks, lone surrogates
 # (JSON can encode them; they cannot be written as UTF-8).
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufeff\ud800-\udfff]")
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252 (undefined ones dropped)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("cp1252", errors="ignore"), error.end
+
+
+_MIXED = "realpolitik-utf8-else-cp1252"
+codecs.register_error(_MIXED, _as_cp1252)
 
 
 class NotText(ValueError):
@@ -67,29 +83,34 @@ class NotText(ValueError):
 
 
 def decode(raw: bytes, *, html: bool = False) -> str:
-    """Text from bytes in any common encoding, cleaned by :func:`clean`.
+    """Unicode text from bytes in any common encoding (not yet :func:`clean`-ed).
 
     Order of evidence: a byte-order mark; a known binary signature (refused); NUL bytes (UTF-16
-    without a mark, else binary); strict UTF-8; for HTML the ``<meta charset>`` the page declares;
+    without a mark, else binary); strict UTF-8; UTF-8 with the odd invalid byte read as Windows-1252
+    (files concatenated from two sources); for HTML the ``<meta charset>`` the page declares;
     Windows-1252 when the result looks like Western European text; finally charset-normalizer's
     best guess. Raises :class:`NotText` when none of these yields text.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return clean(raw[len(bom):].decode(encoding))
+                text = raw[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise NotText(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
+            return _checked(text)
     for signature, what in _SIGNATURES:
         if raw.startswith(signature):
             raise NotText(f"binary file: {what}")
     head = raw[:_SNIFF]
     if b"\x00" in head:
-        return clean(_utf16_without_bom(raw))
+        return _utf16_without_bom(raw)
     try:
         return _checked(raw.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(raw):
+        # Valid multi-byte UTF-8 next to a few invalid bytes: concatenated files, or a truncated character.
+        return _checked(raw.decode("utf-8", errors=_MIXED))
     if html:
         declared = _META_CHARSET.search(head)
         if declared and not declared.group(1).lower().startswith((b"utf-16", b"utf-32")):
@@ -122,16 +143,27 @@ def clean(text: str) -> str:
     Character offsets stored later are offsets into this text, so every reader must pass through here.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NEWLINES).translate(_C1)
-    return unicodedata.normalize("NFC", _JUNK.sub("", text))
+    return unicodedata.normalize("NFC", _JUNK.sub("", _ANSI.sub("", text)))
 
 
 def _checked(text: str) -> str:
-    """Cleaned text, or NotText when it is mostly control characters (a binary file that happened to decode)."""
+    """The text, or NotText when it is full of control characters (a binary file that happened to decode)."""
     sample = text[:_SNIFF]
     controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\x0c\x0b")
-    if sample and controls / len(sample) > 0.01:
+    if sample and controls / len(sample) > 0.05:
         raise NotText("binary file: too many control characters for text")
-    return clean(text)
+    return text
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """True when valid multi-byte UTF-8 characters are at least as many as the invalid bytes.
+
+    Text in a legacy multi-byte encoding (Shift JIS, GBK) contains valid UTF-8 sequences only by
+    accident, far fewer than its invalid ones.
+    """
+    valid = sum(1 for char in raw.decode("utf-8", errors="ignore") if ord(char) > 0x7F)
+    invalid = raw.decode("utf-8", errors="replace").count("\ufffd") - raw.count("\ufffd".encode())
+    return valid >= invalid > 0
 
 
 def _utf16_without_bom(raw: bytes) -> str:
@@ -157,15 +189,15 @@ def _western(raw: bytes) -> str | None:
     charset-normalizer often prefers Central European code pages for short French or German text
     (turning "à" into "ŕ"), while the English-language sources realpolitik reads are overwhelmingly
     Windows-1252 when they are not UTF-8. A single-byte Cyrillic or Greek text also decodes as 1252,
-    but then most of its letters are non-ASCII, which Western text never is.
+    but then most of its letters are non-ASCII, which Western text never is (punctuation aside).
     """
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    letters = sum(1 for char in text if char.isalpha())
+    letters = [char for char in text if char.isalpha()]
     non_ascii = [char for char in text if ord(char) > 0x7F]
-    if not letters or len(non_ascii) > 0.25 * letters:
+    if not letters or sum(ord(char) > 0x7F for char in letters) > 0.25 * len(letters):
         return None
     if not all(_WESTERN.match(char) for char in non_ascii):
         return None

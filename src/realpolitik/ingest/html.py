@@ -14,11 +14,15 @@ from html.parser import HTMLParser
 import trafilatura
 
 # Elements whose content is never article text.
-_INVISIBLE = frozenset("script style noscript template svg head nav header footer aside form button select".split())
+_INVISIBLE = frozenset({
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
+    "button", "select",
+})
 # Elements that end a paragraph.
-_BLOCKS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 article section blockquote tr table pre dd dt figcaption main".split()
-)
+_BLOCKS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+    "blockquote", "tr", "table", "pre", "dd", "dt", "figcaption", "main",
+})
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,9 @@ class _VisibleText(HTMLParser):
     @classmethod
     def of(cls, html: str) -> _VisibleText:
         parser = cls()
-        parser.feed(html)
-        parser.close()
+        # No close(): it would emit an unterminated comment or tag as text. The closing <br> flushes
+        # trailing text that the parser holds back in case it ends in a half-written "&amp".
+        parser.feed(html + "<br>")
         parser._end_paragraph()
         return parser
 
@@ -88,6 +93,8 @@ class _VisibleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        elif tag == "body" or tag in _BLOCKS:
+            self.in_title = False  # a <title> left open must not swallow the page
         if tag in _INVISIBLE:
             self.hidden += 1
         elif tag in _BLOCKS:

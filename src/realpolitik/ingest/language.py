@@ -35,10 +35,11 @@ SAMPLE_CHARS = 4000
 
 # Frequent English words that are not also frequent words of other European languages ("in", "is",
 # "was", "die", "a", "on", "to" are left out for that reason).
-_FUNCTION_WORDS = frozenset(
-    "the of and that with from have has had said which would were this their they been its after also"
-    " into who than about there these those while such because".split()
-)
+_FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "that", "with", "from", "have", "has", "had", "said", "which", "would", "were",
+    "this", "their", "they", "been", "its", "after", "also", "into", "who", "than", "about", "there",
+    "these", "those", "while", "such", "because",
+})
 _WORD = re.compile(r"[^\W\d_]+")
 
 

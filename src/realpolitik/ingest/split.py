@@ -18,8 +18,8 @@ PARSER_LIMIT = 100_000
 
 # Boundaries from strongest to weakest; a cut is made just after the match.
 _BOUNDARIES = (
-    re.compile(r"\n[ \t]*\n\s*"),
-    re.compile(r"\n\s*"),
+    re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*"),
+    re.compile(r"\n"),
     re.compile(r"[.!?][\"'”’)\]]*\s+"),
     re.compile(r"\s+"),
 )

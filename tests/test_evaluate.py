@@ -1,0 +1,46 @@
+import json
+
+import pytest
+
+from realpolitik.evaluate import evaluate
+
+SENTENCES = [
+    {"id": "s1", "text": "Iran accused Israel of sabotage.", "published": "2021-04-12",
+     "actor": ["IRN"], "recipient": ["ISR"], "type": "ACCUSE"},
+    {"id": "s2", "text": "The IAEA criticised Iran.", "published": "2021-04-12",
+     "actor": ["IGO"], "recipient": ["IRN"], "type": "ACCUSE"},
+    {"id": "s3", "text": "Russia condemned Turkey.", "published": "2021-04-12",
+     "actor": ["RUS"], "recipient": ["TUR"], "type": "THREATEN"},
+]
+
+
+def write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_sentence_gold_counts_matches_misses_and_confusions(tmp_path, coder):
+    result = evaluate(write(tmp_path / "gold.jsonl", SENTENCES), coder)
+    assert result.strict.gold == 3
+    assert result.strict.correct == 2  # UNO counts as IGO when the gold uses IGO only
+    assert result.confusion[("THREATEN", "ACCUSE")] == 1
+    assert result.by_type["ACCUSE"].predicted >= 3
+    assert result.strict.precision == pytest.approx(2 / result.strict.predicted)
+    assert "strict: P=" in result.report().splitlines()[-1]
+
+
+def test_document_gold_scores_every_event_of_the_documents_and_their_dates(tmp_path, coder):
+    corpus = write(tmp_path / "docs.jsonl", [{"id": "d1", "published": "2016-01-05", "title": "t", "source": "s",
+                                               "text": "Saudi Arabia cut ties with Iran on Sunday. "
+                                                       "Iran condemned the decision."}])
+    gold = write(tmp_path / "gold.jsonl", [
+        {"doc_id": "d1", "sentence": "cut ties with Iran", "actor": ["SAU"], "recipient": ["IRN"],
+         "type": "SANCTION", "date": "2016-01-03"},
+        {"doc_id": "d1", "sentence": "Iran condemned", "actor": ["IRN"], "recipient": ["SAU"], "type": "ACCUSE",
+         "date": "2016-01-05"},
+    ])
+    result = evaluate(gold, coder, corpus)
+    assert result.strict.gold == 2
+    assert result.by_type["SANCTION"].correct == 1
+    assert result.dates_checked == result.strict.correct
+    assert result.dates_right >= 1
