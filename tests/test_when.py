@@ -194,6 +194,8 @@ def test_relative_to_publication(sentence: str, published: date, value: str, pre
 
 DAY_ANCHOR = EventDate("2013-11-24", "day", "on 24 November 2013")
 FORWARD = [
+    ("Moscow invaded Afghanistan in December of that year.", EventDate("1979", "year"), "1979-12", "month"),
+    ("Talks failed in March the same year.", EventDate("1999-06-01", "day"), "1999-03", "month"),
     ("It collapsed the same year.", EventDate("2003", "year"), "2003", "year"),
     ("It collapsed that year.", EventDate("2003-05", "month"), "2003", "year"),
     ("It collapsed that month.", EventDate("2003-05", "month"), "2003-05", "month"),
@@ -367,7 +369,9 @@ CHOICES = [
     ([], [], None, WED, "past_perfect", UNKNOWN),
     ([], [], None, WED, "present", PUBLICATION_DAY),
     ([], [], PARAGRAPH_ABSOLUTE, WED, "present", PUBLICATION_DAY),
-    ([], [], PARAGRAPH_ABSOLUTE, WED, "present_perfect", PUBLICATION_DAY),
+    ([], [], PARAGRAPH_ABSOLUTE, WED, "present_perfect", UNKNOWN),
+    ([], [], None, WED, "present_perfect", UNKNOWN),
+    ([], [SENTENCE], None, WED, "present_perfect", SENTENCE),
     ([], [], PARAGRAPH_ABSOLUTE, WED, "past", CARRIED),
     ([], [], None, WED, "past", PUBLICATION_DAY),
     ([], [], UNKNOWN, WED, "past", PUBLICATION_DAY),

@@ -177,23 +177,34 @@ def _score_group(gold: list[dict[str, Any]], events: list[Event], evaluation: Ev
     for event in events:
         evaluation.by_type[event.type].predicted += 1
     keys = [(e.type, normalise(e.actor_codes()), normalise(e.recipient_codes())) for e in events]
+    wants = [(r["type"], normalise(r.get("actor", [])), normalise(r.get("recipient", []))) for r in gold]
     free = list(range(len(events)))
-    partial_free = list(range(len(events)))
-    for record in gold:
-        want = (record["type"], normalise(record.get("actor", [])), normalise(record.get("recipient", [])))
-        hits = [i for i in free if _same(keys[i], want)]
-        if prefer is not None:
-            hits.sort(key=lambda i: not prefer(record, events[i]))
-        if hits:
-            free.remove(hits[0])
+    matched: dict[int, int] = {}
+    # Two passes: first pairs that also agree on the date, so that two gold events of the same
+    # kind on different days take the predictions with their days; then the rest.
+    for same_date in (True, False):
+        for g, record in enumerate(gold):
+            if g in matched:
+                continue
+            hits = [i for i in free if _same(keys[i], wants[g])
+                    and (not same_date or events[i].date == record.get("date", events[i].date))]
+            hits.sort(key=lambda i: prefer is not None and not prefer(record, events[i]))
+            if hits:
+                matched[g] = hits[0]
+                free.remove(hits[0])
+    for g, record in enumerate(gold):
+        want = wants[g]
+        if g in matched:
             evaluation.strict.correct += 1
             evaluation.by_type[want[0]].correct += 1
-            _check_date(record, events[hits[0]], evaluation)
-        else:
-            here = [i for i in range(len(events)) if prefer is None or prefer(record, events[i])]
-            near = [i for i in here if _same((want[0], *keys[i][1:]), want)]
-            evaluation.confusion[(want[0], events[near[0]].type if near else NONE)] += 1
-            evaluation.misses.append({"gold": record, "predicted": [events[i].to_dict() for i in here]})
+            _check_date(record, events[matched[g]], evaluation)
+            continue
+        here = [i for i in range(len(events)) if prefer is None or prefer(record, events[i])]
+        near = [i for i in here if _same((want[0], *keys[i][1:]), want)]
+        evaluation.confusion[(want[0], events[near[0]].type if near else NONE)] += 1
+        evaluation.misses.append({"gold": record, "predicted": [events[i].to_dict() for i in here]})
+    partial_free = list(range(len(events)))
+    for want in wants:
         partial = next((i for i in partial_free if _same(keys[i], want, partial=True)), None)
         if partial is not None:
             partial_free.remove(partial)

@@ -34,9 +34,9 @@ from realpolitik.events.context import ContextTagger
 from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.modality import modality
-from realpolitik.events.scores import negation_of, score, type_info
+from realpolitik.events.scores import negation_of, score, target_from_place, type_info
 from realpolitik.ingest.split import PARSER_LIMIT, split_for_parser
-from realpolitik.model import Document, Entity, Event, Sentence
+from realpolitik.model import Document, Entity, Event, Location, Sentence
 from realpolitik.model import Span as TextSpan
 from realpolitik.nlp import load_model
 from realpolitik.where import Placer, participant_tokens
@@ -163,11 +163,10 @@ class Coder:
                paragraph_latest: when.EventDate | None) -> Event | None:
         entry = candidate.coded
         flags = modality(candidate.modality_token or candidate.trigger, self.lexicon)
-        clause_chars = _char_ranges(sent.doc, candidate.clause)
-        in_clause = [d for d in dates if any(s <= d.start and d.end <= e for s, e in clause_chars)]
+        in_clause, nearest = _dates_for(candidate, dates, sent.doc)
         # A nominal event ("the 2003 invasion") is background unless its own words date it.
         tense = "past_perfect" if candidate.pattern == "nominal" else flags.tense
-        event_date = when.choose_date(in_clause, dates, paragraph_latest, document.published, tense)
+        event_date = when.choose_date(in_clause, nearest, paragraph_latest, document.published, tense)
         on = event_date.first_day or document.published
         actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
         recipients = _unique(e for head in candidate.recipients for e in resolver.entities(head, on))
@@ -175,6 +174,10 @@ class Coder:
         kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
         if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
             (kind, cameo), mode, negated = negation_of(kind), "", False
+        location = self.placer.place(candidate.trigger, candidate.clause,
+                                     participant_tokens(candidate.actors + candidate.recipients))
+        if not recipients and location and target_from_place(kind):
+            recipients = self._place_as_target(location, actors)
         info = type_info(kind)
         confidence = _confidence(candidate, actors, recipients, info.standalone, info.needs_recipient)
         if confidence <= 0:
@@ -204,9 +207,16 @@ class Coder:
             cameo_code=scores.cameo_code,
             goldstein=scores.goldstein,
             confidence=round(confidence, 2),
-            location=self.placer.place(candidate.trigger, candidate.clause,
-                                       participant_tokens(candidate.actors + candidate.recipients)),
+            location=location,
         )
+
+    def _place_as_target(self, location: Location, actors: list[Entity]) -> list[Entity]:
+        """The country of the place a strike hit, as its recipient, unless it is the actor's own."""
+        if not location.country or any(a.country == location.country for a in actors):
+            return []
+        return [Entity(location.text, self.gazetteer.countries.get(location.country, location.country),
+                       location.country, None, location.country, None, "place", location.start, location.end,
+                       "location")]
 
     def _paragraph_contexts(self, sents: list[Span], paragraph_of) -> dict[int, Counter[str]]:
         counts: dict[int, Counter[str]] = defaultdict(Counter)
@@ -259,8 +269,32 @@ def _shift(found: when.EventDate, offset: int) -> when.EventDate:
                           found.end + offset, found.relative)
 
 
-def _char_ranges(doc: Doc, tokens: set[int]) -> list[tuple[int, int]]:
-    return [(doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(tokens)]
+def _dates_for(candidate: Candidate, dates: list[when.EventDate], doc: Doc
+               ) -> tuple[list[when.EventDate], list[when.EventDate]]:
+    """The date expressions of the event's own clause, and the sentence's, nearest clause first.
+
+    A date that modifies another noun ("the 2015 agreement", "since the 2003 invasion") dates that
+    noun, not this event, and is left out. The sentence's other dates are ordered by how close
+    their clause is to the trigger in the parse: the clause that governs the event comes first.
+    """
+    trigger = candidate.trigger
+    ancestors = [trigger, *trigger.ancestors]
+    in_clause: list[when.EventDate] = []
+    ranked: list[tuple[int, int, when.EventDate]] = []
+    for order, found in enumerate(dates):
+        span = doc.char_span(found.start, found.end, alignment_mode="expand") if found.start >= 0 else None
+        if span is None:
+            continue
+        root = span.root
+        if (root.dep_ in {"amod", "compound", "nummod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
+                and root.head != trigger):
+            continue
+        if any(t.i in candidate.clause for t in span):
+            in_clause.append(found)
+        governor = next((a for a in [root, *root.ancestors] if a in ancestors), None)
+        distance = ancestors.index(governor) if governor is not None else len(ancestors)
+        ranked.append((distance, order, found))
+    return in_clause, [found for _, _, found in sorted(ranked, key=lambda r: r[:2])]
 
 
 def _paragraph_index(text: str):

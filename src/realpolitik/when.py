@@ -441,6 +441,14 @@ def _resolve_month(match: re.Match[str], published: date | None, previous: Event
     return date(year, month, 1), "month"
 
 
+def _resolve_month_of_previous(match: re.Match[str], published: date | None,
+                               previous: EventDate | None) -> Resolved:
+    """ "in December of that year": the month in the year of the earlier date."""
+    if previous is None or previous.first_day is None:
+        return None
+    return date(previous.first_day.year, _month_number(match), 1), "month"
+
+
 def _resolve_year(match: re.Match[str], published: date | None, previous: EventDate | None) -> Resolved:
     return date(int(match["year"]), 1, 1), "year"
 
@@ -615,6 +623,13 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # in (early) May 2003, July of 2015
     _rule(_NEEDS_MONTH, rf"{_PREP}{_EDGE}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _resolve_month_year),
+    # in December of that year, that same March: the month of the paragraph's year
+    _rule(
+        _NEEDS_MONTH,
+        rf"{_PREP}{_EDGE}{_MONTH},?\s+(?:of\s+)?(?i:that|the\s+same)\s+year\b",
+        _resolve_month_of_previous,
+        relative=True,
+    ),
     # in January, last January, mid-January, January's elections
     _rule(
         _NEEDS_MONTH,
@@ -763,7 +778,9 @@ def choose_date(
        an unresolved one: the text said when, we just could not place it).
     2. With no date in the sentence, a past-perfect event ("had signed") happened before the story, so
        only the paragraph's latest date can place it; the same holds when there is no publication date.
-    3. Present and present-perfect events ("says", "has agreed") are dated to the publication day.
+    3. Present events ("says", "is sending") are dated to the publication day. Present-perfect events
+       ("has agreed", "have accused") happened at some time up to now that the text does not say:
+       they stay unknown rather than take the publication day.
     4. Simple-past events take the paragraph's latest date when there is one, else the publication day,
        because fresh reports narrate the news of the day in the simple past.
     5. Future and modal events ("will", "could") have not happened: only the paragraph can date them.
@@ -779,6 +796,8 @@ def choose_date(
     carried = None
     if paragraph_latest is not None and paragraph_latest.value is not None:
         carried = replace(paragraph_latest, relative=True)
+    if tense == "present_perfect":
+        return UNKNOWN
     if tense in ("past_perfect", "future", "modal") or published is None:
         return carried or UNKNOWN
     publication_day = EventDate(published.isoformat(), "day", relative=True)

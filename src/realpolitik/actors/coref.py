@@ -124,7 +124,9 @@ class Coreference:
             groups: dict[int, list[_Mention]] = {}
             for mention in mentions:
                 groups.setdefault(mention.group, []).append(mention)
+            size = _number(token)
             pairs = [g for g in groups.values() if len({m.entity.country for m in g}) > 1
+                     and (size is None or len({m.entity.country for m in g}) == size)
                      and current - g[-1].sentence <= _WINDOW]
             if pairs:
                 return [self._as_pronoun(m.entity, token) for m in max(pairs, key=lambda g: g[-1].token)]
@@ -157,6 +159,15 @@ class Coreference:
         phrase = token.doc[token.left_edge.i:token.i + 1] if token.pos_ != "PRON" else token.doc[token.i:token.i + 1]
         return replace(entity, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
                        via=f"coref:{entity.text}")
+
+
+def _number(token: Token) -> int | None:
+    """How many actors a description counts ("the two sides": 2, "both": 2), if it says."""
+    words = {t.lower_ for t in token.doc[token.left_edge.i:token.i]}
+    for word, value in (("two", 2), ("both", 2), ("three", 3), ("four", 4)):
+        if word in words:
+            return value
+    return None
 
 
 def _group(token: Token) -> int:

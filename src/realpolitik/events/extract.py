@@ -13,6 +13,8 @@ Patterns, each named in the event's ``rule`` so that an analyst can see why it f
                act has agreed to it (AGREE); announcing its own violence has threatened it (THREATEN)
 ``demand``     "London said the rebels must reach an agreement": a speaker saying another actor must or
                should act has asked it to (REQUEST)
+``announced``  "the allies announced that Russian banks would be cut off": an agentless passive in an
+               announcement is the speaker's act
 
 This module only decides *which words* play which part; :mod:`realpolitik.pipeline` resolves them
 to entities on the event's date and scores the result.
@@ -241,6 +243,9 @@ class Extractor:
         speaker_verb = verb.head
         speakers, _ = self._subjects(speaker_verb)
         if not speakers:
+            return
+        if _is_passive(verb) and not candidate.actors:  # "announced that Russian banks would be cut off"
+            candidate.actors, candidate.pattern = speakers, "announced"
             return
         auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)

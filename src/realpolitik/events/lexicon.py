@@ -19,6 +19,9 @@ from spacy.tokens import Token
 
 from realpolitik.resources import DATA_DIR, read_yaml
 
+#: Words that can be a phrasal verb's particle.
+PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "through", "forward", "aside",
+             "apart", "together", "along", "around", "ahead", "about"}
 #: The CHAIN classes of ``chains.yaml``.
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting")
 
@@ -94,8 +97,13 @@ class Lexicon:
         entries = self.verbs.get(verb.lemma_.lower())
         if not entries:
             return None
-        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        # spaCy often labels a particle advmod or prep ("stepped down", "pulled out of"), so a
+        # particle word counts whatever its label; a preposition whose object is a date or time
+        # ("called Netanyahu on Sunday") is not the verb's preposition.
+        particles = {c.lower_ for c in verb.children
+                     if c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES)}
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}
+                 and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)}
         objects = {t.lemma_.lower() for t in verb_objects(verb)}
         best: Entry | None = None
         for entry in entries:

@@ -60,3 +60,8 @@ def negation_of(event_type: str) -> tuple[str, str] | None:
     """The (type, CAMEO code) that a negated event of this type is coded as, if PLOVER says so."""
     spec = (_plover().get("negation") or {}).get(event_type)
     return (spec["type"], spec["cameo"]) if spec else None
+
+
+def target_from_place(event_type: str) -> bool:
+    """Whether an event of this type without a recipient targets the country it happened in."""
+    return event_type in set(_plover().get("target_from_place") or ())
