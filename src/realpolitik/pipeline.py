@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -178,6 +178,8 @@ class Coder:
                                      participant_tokens(candidate.actors + candidate.recipients))
         if not recipients and location and target_from_place(kind):
             recipients = self._place_as_target(location, actors)
+        if location and location.country:
+            actors = [_placed(a, location, self.gazetteer) for a in actors]
         info = type_info(kind)
         confidence = _confidence(candidate, actors, recipients, info.standalone, info.needs_recipient)
         if confidence <= 0:
@@ -244,6 +246,16 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9
     return confidence
+
+
+def _placed(entity: Entity, location: Location, gazetteer: Gazetteer) -> Entity:
+    """An agent named without a country ("students", "protesters", "militants") acting in a country
+    is of that country: "students stormed the US embassy in Tehran" are Iranian students."""
+    if entity.country or entity.kind != "agent":
+        return entity
+    return replace(entity, country=location.country,
+                   name=f"{gazetteer.countries.get(location.country, location.country)} {entity.sector}",
+                   via=f"location:{location.text}")
 
 
 def _sentence(index: int, sent: Span, paragraph: int) -> Sentence:

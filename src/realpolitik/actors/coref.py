@@ -65,7 +65,7 @@ class Coreference:
             return self._pick(token, _PRONOUN_KINDS["personal"], plural=False)
         spec = self._description(token)
         if spec is None:
-            return []
+            return self._repeated_head(token)
         kinds = set(spec.get("kinds") or _PRONOUN_KINDS["singular"])
         found = self._pick(token, kinds, plural=bool(spec.get("plural")))
         if spec.get("sector"):
@@ -90,6 +90,17 @@ class Coreference:
                     return None
                 return self.gazetteer.descriptions[candidate]
         return None
+
+    def _repeated_head(self, token: Token) -> list[Entity]:
+        """"the embassy" after "the American embassy in Tehran": a bare agent word refers back to the
+        latest mention with the same head word."""
+        if token.lower_ not in self.gazetteer.agents or not _bare(token):
+            return []
+        for mention in reversed(self._index()):
+            head = self.resolver.doc[mention.token]
+            if mention.token < token.i and mention.entity.kind == "agent" and head.lemma_ == token.lemma_:
+                return [self._as_pronoun(mention.entity, token)]
+        return []
 
     def _index(self) -> list[_Mention]:
         if self._mentions is None:
@@ -159,6 +170,12 @@ class Coreference:
         phrase = token.doc[token.left_edge.i:token.i + 1] if token.pos_ != "PRON" else token.doc[token.i:token.i + 1]
         return replace(entity, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
                        via=f"coref:{entity.text}")
+
+
+def _bare(token: Token) -> bool:
+    """Only determiners before the head: "the embassy", not "an embassy in Paris" or "its embassy"."""
+    left = token.doc[token.left_edge.i:token.i]
+    return all(t.lower_ in {"the", "this", "that", "these", "those"} for t in left)
 
 
 def _number(token: Token) -> int | None:

@@ -211,6 +211,8 @@ class Extractor:
             if obj != noun_object:  # "praised Haiti's efforts", "backed a UN resolution"
                 found += self._nominal_actors(obj)
             found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
+            for quantity in _prep_objects(obj, {"of"}):  # "buys most of Iran's oil"
+                found += self._nominal_actors(quantity)
         # "threatened to stop talks if the United States goes ahead": the one the condition is about
         found += [c for clause in verb.children if clause.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
