@@ -400,3 +400,18 @@ def test_feed_list_ignores_comments_and_blank_lines(tmp_path):
     path.write_text("\ufeff# comment\n\n  https://a.example/rss  \nhttps://b.example/atom#frag trailing words\n",
                     encoding="utf-8")
     assert read_feed_list(path) == ["https://a.example/rss", "https://b.example/atom#frag"]
+
+
+def test_ingest_command_refuses_loopback_urls_unless_allowed(site, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from realpolitik.cli import main
+
+    monkeypatch.delenv("REALPOLITIK_ALLOW_PRIVATE", raising=False)
+    db = str(tmp_path / "web.db")
+    refused = CliRunner().invoke(main, ["ingest", f"{site.base}/articles/a", "--db", db])
+    assert refused.exit_code == 1 and "0 ingested, 1 failed" in refused.output
+    assert site.log == []  # refused before any connection
+    allowed = CliRunner().invoke(main, ["ingest", f"{site.base}/articles/a", "--db", db, "--allow-private"])
+    assert allowed.exit_code == 0, allowed.output
+    assert "1 ingested, 0 failed" in allowed.output

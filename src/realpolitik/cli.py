@@ -83,18 +83,20 @@ def code(text: str, published: date | None, fmt: str, explain: bool, min_confide
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @_db_option
 @_published_option
 @click.option("--source", default=None, help="Source name for documents that do not give one.")
+@click.option("--allow-private", is_flag=True,
+              help="Let URLs reach private, loopback and link-local addresses (intranets).")
 @_actors_option
 @_model_option
-def ingest(paths: tuple[Path, ...], db: Path | None, published: date | None, source: str | None,
-           actor_files: tuple[str, ...], model: str | None) -> None:
-    """Ingest .txt, .html and .jsonl files and directories of them; code and store every document."""
+def ingest(paths: tuple[str, ...], db: Path | None, published: date | None, source: str | None,
+           allow_private: bool, actor_files: tuple[str, ...], model: str | None) -> None:
+    """Ingest .txt, .html, .json(l) files, directories of them and http(s) URLs; code and store them."""
     with Store(db) as store:
         report = store.ingest(paths, coder=_coder(model, actor_files=actor_files), published=published,
-                              source=source)
+                              source=source, allow_private=allow_private)
     for error in report.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         click.echo(f"{'skipped' if error.skipped else 'error'}: {where}: {error.reason}"

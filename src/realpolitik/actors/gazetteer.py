@@ -173,11 +173,13 @@ class Gazetteer:
     # -- look-ups --------------------------------------------------------------------------
 
     def holder(self, country: str, role: str, on: date) -> Term | None:
-        """Who held ``role`` for ``country`` on a day; None when the gazetteer does not know."""
-        for term in self.terms.get((country, role), []):
-            if term.covers(on):
-                return term
-        return None
+        """Who held ``role`` for ``country`` on a day; None when the gazetteer does not know.
+
+        When terms overlap (an office holder whose end the data does not know yet, a user file that
+        names a successor), the latest to take office wins, and among equals the later file.
+        """
+        covering = [t for t in self.terms.get((country, role), []) if t.covers(on)]
+        return max(reversed(covering), key=lambda t: t.start or date.min, default=None)
 
     def left_office(self, person: str, on: date) -> bool:
         """True when every office the gazetteer knows for the person had ended by the day (an elder)."""

@@ -88,11 +88,16 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], *, coder: Coder | None = None,
-               published: date | None = None, source: str | None = None) -> IngestReport:
-        """Read files and directories, code every new document, store everything."""
-        from realpolitik.ingest import read_paths
+               published: date | None = None, source: str | None = None,
+               allow_private: bool = False) -> IngestReport:
+        """Read files, directories and URLs, code every new document, store everything.
 
-        return self.ingest_items(read_paths(paths, published=published, source=source), coder=coder)
+        ``allow_private`` lets URLs reach private, loopback and link-local addresses (intranets).
+        """
+        from realpolitik.ingest import FetchOptions, read_paths
+
+        fetch = FetchOptions.from_env(allow_private=allow_private)
+        return self.ingest_items(read_paths(paths, published=published, source=source, fetch=fetch), coder=coder)
 
     def ingest_items(self, items: Iterable[Document | IngestError], *, coder: Coder | None = None) -> IngestReport:
         """Store documents (coding the ones not already stored) and errors."""
