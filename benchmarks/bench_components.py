@@ -55,7 +55,7 @@ def main() -> None:
     timed("actor phrase look-ups (incl. tokenising+parse)", "phrases", len(PHRASES) * 10,
           lambda: [coder.actor(p) for _ in range(10) for p in PHRASES], args.repeat)
     timed("date finding", "sentences", n, lambda: [find_dates(s, None) for s in sentences], args.repeat)
-    timed("coding parsed docs (actors, events, dates)", "sentences", n,
+    timed("coding parsed docs (actors, events, dates, places)", "sentences", n,
           lambda: [coder.code_parsed(p, d) for p, d in zip(parsed, docs, strict=True)], args.repeat)
     whole = timed("end to end (parse + code)", "sentences", n, lambda: list(coder.code_documents(docs)),
                   args.repeat)

@@ -13,7 +13,8 @@ Two gold shapes are read (one JSON object per line):
 An event matches a gold event when the type is the same and the sets of actor and recipient
 country codes are equal ("strict", the headline figure); "partial" asks only that each side
 shares a code. Agreeing, meeting and cooperating are mutual: their two sides may be swapped.
-Matching is one-to-one. When a gold file never uses ``UNO`` or ``EUR`` (the
+A bloc code counts as its members (the gazetteer's ``blocs.yaml``), so "the P5+1" matches the six
+states a gold line lists. Matching is one-to-one. When a gold file never uses ``UNO`` or ``EUR`` (the
 PLOVER gold standard codes every intergovernmental body ``IGO``), those codes count as ``IGO``.
 """
 
@@ -117,7 +118,8 @@ def evaluate(gold_path: str | Path, coder: Coder, documents: str | Path | None =
     """Score the coder on a gold file of either shape."""
     gold = read_gold(gold_path)
     merge = not any(code in {"UNO", "EUR"} for g in gold for code in [*g.get("actor", []), *g.get("recipient", [])])
-    normalise = _normaliser(merge)
+    normalise = _normaliser(merge, {e.country: e.members for e in coder.gazetteer.names.values()
+                                    if e.kind == "bloc" and e.members})
     if gold and "doc_id" in gold[0]:
         return _evaluate_documents(gold, coder, Path(documents or SAMPLE_CORPUS), normalise)
     return _evaluate_sentences(gold, coder, normalise)
@@ -220,6 +222,8 @@ def _same(got: tuple, want: tuple, *, partial: bool = False) -> bool:
     kind, actors, recipients = got
     if kind != want[0]:
         return False
+    if kind in MUTUAL and not partial and actors | recipients == want[1] | want[2]:
+        return True  # "Iran and the six powers agreed" = Iran agreed with the six powers
     sides = [(actors, recipients)]
     if kind in MUTUAL:
         sides.append((recipients, actors))
@@ -239,9 +243,13 @@ def _check_date(record: dict[str, Any], event: Event, evaluation: Evaluation) ->
         evaluation.dates_right += 1
 
 
-def _normaliser(merge_igo: bool) -> Callable[[Iterable[str]], frozenset[str]]:
+def _normaliser(merge_igo: bool, blocs: dict[str, tuple[str, ...]]) -> Callable[[Iterable[str]], frozenset[str]]:
+    """Codes as compared: blocs stand for their members ("the P5+1" = the six states), and when the
+    gold codes every intergovernmental body IGO, so do we."""
+
     def normalise(codes: Iterable[str]) -> frozenset[str]:
-        return frozenset("IGO" if merge_igo and c in {"UNO", "EUR"} else c for c in codes)
+        expanded = [m for c in codes for m in (blocs.get(c) or (c,))]
+        return frozenset("IGO" if merge_igo and c in {"UNO", "EUR"} else c for c in expanded)
 
     return normalise
 

@@ -116,7 +116,8 @@ class Extractor:
         entry = lexicon.verb_entry(verb)
         complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
         typed = lexicon.in_chain("typed", verb)
-        if complements and not (entry and entry.specificity) and not typed:
+        chained = any(lexicon.in_chain(c, verb) for c in ("transparent", "future", "hypothetical", "negating"))
+        if complements and chained and not (entry and entry.specificity) and not typed:
             return None  # "began to", "plans to", "refused to": the complement is the event
         if typed:  # "warned that it would retaliate": the warning is the event, the clause its content
             complements += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
