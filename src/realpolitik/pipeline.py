@@ -176,7 +176,7 @@ class Coder:
             (kind, cameo), mode, negated = negation_of(kind), "", False
         location = self.placer.place(candidate.trigger, candidate.clause,
                                      participant_tokens(candidate.actors + candidate.recipients))
-        if not recipients and location and target_from_place(kind):
+        if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
             recipients = self._place_as_target(location, actors)
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
@@ -246,6 +246,11 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9
     return confidence
+
+
+def _inside(location: Location, heads: list[Token]) -> bool:
+    """Whether a place is part of an actor's own phrase ("Iranian forces in Syria")."""
+    return any(head.left_edge.idx <= location.start < head.right_edge.idx + len(head.right_edge) for head in heads)
 
 
 def _placed(entity: Entity, location: Location, gazetteer: Gazetteer) -> Entity:

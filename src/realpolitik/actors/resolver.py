@@ -63,6 +63,9 @@ class ActorResolver:
     def resolve(self, head: Token, on: date | None = None) -> list[Entity]:
         """The entity (or, for plural descriptions, entities) of one noun phrase head."""
         direct = self.direct(head, on)
+        if direct is not None and direct.country is None and direct.kind == "agent":
+            # "the militia", "the rebels": a group named before, when there is one
+            return self.coref.resolve(head) or [direct]
         if direct is not None:
             return [direct]
         return self.coref.resolve(head)

@@ -125,11 +125,14 @@ class Extractor:
         noun_object = next((o for o in objects if lexicon.noun_entry(o)), None)
         pattern = "passive" if _is_passive(verb) else "svo"
         trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
+        if noun_object is None and lexicon.in_chain("responding", verb):  # "answered with sanctions"
+            noun_object = next((p for p in _prep_objects(verb, {"with"}) if lexicon.noun_entry(p)), None)
         if entry is not None and entry.specificity and entry.object:
             if noun_object is not None and noun_object.lemma_.lower() == entry.object:
                 consumed.add(noun_object.i)
         elif noun_object is not None and (entry is None or not entry.specificity) and (
-                lexicon.in_chain("light", verb) or lexicon.in_chain("transparent", verb)):
+                lexicon.in_chain("light", verb) or lexicon.in_chain("transparent", verb)
+                or lexicon.in_chain("responding", verb)):
             entry = lexicon.noun_entry(noun_object)
             consumed.add(noun_object.i)
             pattern = "light"
@@ -205,8 +208,11 @@ class Extractor:
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
         found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and c != noun_object]
-        found += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS
-                  for p in c.children if p.dep_ == "pobj"]
+        targets = [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS
+                   for p in c.children if p.dep_ == "pobj"]
+        found += targets
+        for target in targets:  # "fired at Israeli army positions", "struck Iranian nuclear sites"
+            found += self._nominal_actors(target)
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
             if obj != noun_object:  # "praised Haiti's efforts", "backed a UN resolution"

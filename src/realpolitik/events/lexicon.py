@@ -26,7 +26,7 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
 QUANTITIES = {"most", "some", "all", "part", "much", "half", "share", "bulk", "majority", "portion", "many",
               "rest", "lot", "number", "third", "quarter", "fraction", "percent", "per"}
 #: The CHAIN classes of ``chains.yaml``.
-CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting")
+CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding")
 
 
 @dataclass(frozen=True, slots=True)
