@@ -176,6 +176,10 @@ class Coder:
             (kind, cameo), mode, negated = negation_of(kind), "", False
         location = self.placer.place(candidate.trigger, candidate.clause,
                                      participant_tokens(candidate.actors + candidate.recipients))
+        if not recipients and target_from_place(kind):
+            for place in (self.placer.lookup(_phrase(t)) for t in candidate.places):  # "bombed Fordow"
+                if place is not None and not recipients:
+                    recipients = self._place_as_target(place, actors)
         if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
             recipients = self._place_as_target(location, actors)
         if location and location.country:
@@ -246,6 +250,13 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9
     return confidence
+
+
+def _phrase(head: Token) -> str:
+    """The proper-name words of a phrase ("southern Lebanon" -> "Lebanon", "Fordow, Natanz" -> "Fordow")."""
+    names = [t for t in head.subtree if t.pos_ == "PROPN" and (t == head or t.head == head or t.dep_ == "compound")]
+    words = [t for t in names if t.i <= head.i] or names
+    return " ".join(t.text for t in words) if words else head.text
 
 
 def _inside(location: Location, heads: list[Token]) -> bool:

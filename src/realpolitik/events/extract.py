@@ -70,6 +70,7 @@ class Candidate:
     clause: set[int] = field(default_factory=set)
     modality_token: Token | None = None
     speech_act: Entry | None = None
+    places: list[Token] = field(default_factory=list)  # unresolved objects that may be places hit or left
 
     @property
     def coded(self) -> Entry:
@@ -150,6 +151,9 @@ class Extractor:
         candidate = Candidate(verb, entry, pattern, verb.idx, verb.doc[trigger_end - 1].idx
                               + len(verb.doc[trigger_end - 1]), actors, modality_token=verb)
         candidate.recipients = self._verb_recipients(verb, entry, actors, noun_object, complements)
+        if not candidate.recipients:
+            candidate.places = [t for t in self._unresolved if t.pos_ == "PROPN" or any(
+                c.pos_ == "PROPN" for c in t.subtree)]
         return candidate
 
     def _subjects(self, verb: Token) -> tuple[list[Token], str]:
@@ -197,6 +201,10 @@ class Extractor:
                 return heads[:1]
         subjects = [c for comp in complements if comp.dep_ == "ccomp" for c in comp.children if c.dep_ in _SUBJECT]
         actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
+        self._unresolved = [p for c in verb.children if c.dep_ in {"prep", "dative"}
+                            and c.lower_ in _VERB_RECIPIENT_PREPS | {"from", "of"}
+                            for p in c.children if p.dep_ == "pobj"]
+        self._unresolved += [c for c in verb.children if c.dep_ == "dobj"]
         for candidate in [*subjects, *self._arguments(verb, noun_object, depth=2)]:
             if candidate in actors or not self._resolves(candidate):
                 continue
