@@ -21,6 +21,7 @@ from realpolitik.ingest.commands import COMMANDS as INGEST_COMMANDS
 from realpolitik.nlp import ModelNotFound
 from realpolitik.pipeline import Coder
 from realpolitik.store import EventFilter, Store
+from realpolitik.web.commands import COMMANDS as WEB_COMMANDS
 
 _db_option = click.option("--db", type=click.Path(path_type=Path), default=None,
                           help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db).")
@@ -180,7 +181,7 @@ def evaluate_command(gold: Path, documents: Path | None, min_confidence: float |
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
 
 
-for _command in [*INGEST_COMMANDS, *ANALYSIS_COMMANDS]:
+for _command in [*INGEST_COMMANDS, *ANALYSIS_COMMANDS, *WEB_COMMANDS]:
     main.add_command(_command)
 
 

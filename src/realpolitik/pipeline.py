@@ -179,9 +179,9 @@ class Coder:
         if not recipients and target_from_place(kind):
             for place in (self.placer.lookup(_phrase(t)) for t in candidate.places):  # "bombed Fordow"
                 if place is not None and not recipients:
-                    recipients = self._place_as_target(place, actors)
+                    recipients = self._place_as_target(place)
         if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
-            recipients = self._place_as_target(location, actors)
+            recipients = self._place_as_target(location)
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
         info = type_info(kind)
@@ -216,9 +216,9 @@ class Coder:
             location=location,
         )
 
-    def _place_as_target(self, location: Location, actors: list[Entity]) -> list[Entity]:
-        """The country of the place a strike hit, as its recipient, unless it is the actor's own."""
-        if not location.country or any(a.country == location.country for a in actors):
+    def _place_as_target(self, location: Location) -> list[Entity]:
+        """The country of the place an act hit, as its recipient (the actor's own for domestic acts)."""
+        if not location.country:
             return []
         return [Entity(location.text, self.gazetteer.countries.get(location.country, location.country),
                        location.country, None, location.country, None, "place", location.start, location.end,

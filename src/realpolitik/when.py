@@ -587,7 +587,7 @@ _RULES: tuple[_Rule, ...] = (
     # 2013-11-24 (also the date part of an ISO timestamp)
     _rule(
         _NEEDS_YEAR,
-        r"(?<![\d-])(?P<year>1[7-9]\d\d|20\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)",
+        r"(?<![\d-])(?P<year>1[7-9]\d\d|20\d\d|2100)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)",
         _resolve_iso,
         _valid_iso,
     ),
