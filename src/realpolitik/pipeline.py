@@ -171,6 +171,10 @@ class Coder:
         actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
         recipients = _unique(e for head in candidate.recipients for e in resolver.entities(head, on))
         recipients = [r for r in recipients if not any(r.start == a.start for a in actors)]
+        # A pronoun or description that resolves back to the actor ("Washington urged both
+        # governments", "he warned") is not a recipient: the actor is not asking itself.
+        recipients = [r for r in recipients if not (r.via and r.via.startswith("coref")
+                                                   and r.country in {a.country for a in actors})]
         kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
         if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
             (kind, cameo), mode, negated = negation_of(kind), "", False
