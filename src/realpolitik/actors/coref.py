@@ -26,7 +26,8 @@ _PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 #: What each pronoun class may refer to.
 _PRONOUN_KINDS = {
     "singular": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "agent", "role"},
-    "plural": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "demonym", "agent"},
+    "plural": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "demonym", "agent",
+               "role"},
     "personal": {"person", "role"},
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,11 +51,13 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class RoleWord:
-    """An office word ("foreign minister") and what it implies."""
+    """An office word ("foreign minister") and what it implies; ``plural`` for "foreign ministers",
+    which names several holders, so no one person."""
 
     role: str
     sector: str | None
     country: str | None = None
+    plural: bool = False
 
 
 @dataclass
@@ -126,6 +128,7 @@ class Gazetteer:
                 self.role_country[role["role"]] = role["country"]
             for phrase in role.get("phrases") or []:
                 self.roles[phrase.lower()] = word
+                self.roles.setdefault(_plural(phrase.lower()), replace(word, plural=True))
         for person in data.get("people") or []:
             self._add_person(person)
         for word, spec in (data.get("descriptions") or {}).items():
@@ -193,6 +196,22 @@ class Gazetteer:
             return sorted(terms, key=lambda t: t.start or date.min, reverse=True)
         # A state office says more about whom a person acts for than a movement's leadership.
         return sorted((t for t in terms if t.covers(on)), key=lambda t: t.role == "leader")
+
+
+def _plural(phrase: str) -> str:
+    """The plural of an office phrase: its head word takes the plural ("foreign ministers",
+    "secretaries of state", "chiefs of staff")."""
+    words = phrase.split(" ")
+    head = words.index("of") - 1 if "of" in words else len(words) - 1
+    word = words[head]
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "sh", "ch", "x")):
+        word += "es"
+    else:
+        word += "s"
+    words[head] = word
+    return " ".join(words)
 
 
 def _strip_article(text: str) -> str:

@@ -76,6 +76,10 @@ class ActorResolver:
         match = self._by_token.get(head.i)
         if match is not None and match.kind == NAME:
             return self._from_name(match, on)
+        if match is None and head.pos_ == "PROPN":  # "Zimbabwean Prime Minister Robert Mugabe"
+            titled = self._titled(head, on)
+            if titled is not None:
+                return titled
         if match is not None and match.kind == ROLE:
             return self._from_role(head, match, on)
         if match is not None and match.kind == AGENT:
@@ -129,6 +133,24 @@ class ActorResolver:
             return self._person(entry.name, entry.country, entry.id, text, on)
         return self._entity(entry, text)
 
+    def _titled(self, head: Token, on: date | None) -> Entity | None:
+        """A person the gazetteer does not know, named after an office title: the title gives the
+        country and office, the text gives the name."""
+        left = [t for t in self.doc[head.left_edge.i:head.i] if t.dep_ in {"compound", "amod", "nmod"} or t.head == head
+                or t.head.head == head]
+        roles = [self._by_token[t.i] for t in left if t.i in self._by_token and self._by_token[t.i].kind == ROLE]
+        if not roles:
+            return None
+        role = roles[-1]
+        qualifier, start = self._qualifier(head, role)
+        country = qualifier.country if qualifier else role.role.country
+        if country is None:
+            return None
+        name = self._span(role.end, head.i + 1).text
+        text = self._span(min(start, role.start), head.i + 1)
+        return Entity(text.text, name, country, role.role.sector or self.gazetteer.role_sector.get(role.role.role),
+                      None, role.role.role, "person", text.start_char, text.end_char)
+
     def _from_role(self, head: Token, match: Match, on: date | None) -> Entity | None:
         role = match.role
         qualifier, start = self._qualifier(head, match)
@@ -138,7 +160,7 @@ class ActorResolver:
         # The leader of an armed group is of the group's sector, not the government's.
         sector = qualifier.sector if qualifier and qualifier.kind == "group" else None
         text = self._span(min(start, match.start), max(head.i, match.end - 1) + 1)
-        term = self.gazetteer.holder(country, role.role, on) if on else None
+        term = self.gazetteer.holder(country, role.role, on) if on and not role.plural else None
         if term is not None:
             person = self._person(term.person, term.country, term.id, text, on, role=role.role)
             return replace(person, sector=sector or person.sector)

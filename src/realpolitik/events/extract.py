@@ -216,6 +216,8 @@ class Extractor:
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
         found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and c != noun_object]
+        if noun_object is not None and noun_object.dep_ == "pobj":  # "answered with sanctions against Russia"
+            found += _prep_objects(noun_object, _RECIPIENT_PREPS - {"of"})
         targets = [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS
                    for p in c.children if p.dep_ == "pobj"]
         found += targets

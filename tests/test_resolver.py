@@ -1,0 +1,40 @@
+"""Resolution rules beyond the gazetteer's direct entries, on sentences written for these tests."""
+
+from realpolitik import actor
+from tests.helpers import one
+
+
+def test_a_title_names_an_unknown_person_by_country_and_office():
+    found = actor("Zimbabwean Prime Minister Robert Mugabe", "2000-01-01")
+    assert (found["name"], found["country"], found["role"], found["kind"]) == (
+        "Robert Mugabe", "ZWE", "prime_minister", "person")
+
+
+def test_plural_offices_are_a_country_and_office_not_one_holder():
+    found = actor("Iranian foreign ministers", "2016-01-01")
+    assert (found["country"], found["role"], found["kind"]) == ("IRN", "foreign_minister", "role")
+    assert actor("Iran's foreign minister", "2016-01-01")["name"] == "Mohammad Javad Zarif"
+
+
+def test_the_militia_refers_back_to_the_named_group(code):
+    events = code("Hezbollah captured two soldiers. The militia later fired rockets into northern Israel.")
+    rockets = [e for e in events if e.trigger.text == "fired"]
+    assert rockets and rockets[0].actor_codes() == ["LBN"]
+
+
+def test_a_strike_on_named_places_targets_their_country(code):
+    event = one(code("American bombers dropped bombs on Fordow and Natanz."), "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["USA"], ["IRN"])
+
+
+def test_a_recipient_that_refers_back_to_the_actor_is_dropped(code):
+    events = code("Saudi Arabia and Iran traded insults. Washington urged both governments to show restraint.")
+    event = one(events, "REQUEST")
+    assert event.actor_codes() == ["USA"]
+    assert "USA" not in event.recipient_codes()
+    assert sorted(event.recipient_codes()) == ["IRN", "SAU"]
+
+
+def test_a_response_with_an_event_noun_is_that_event(code):
+    event = one(code("The West answered with sanctions against Russia."), "SANCTION")
+    assert (event.actor_codes(), event.recipient_codes()) == (["WST"], ["RUS"])
