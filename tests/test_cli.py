@@ -70,3 +70,12 @@ def test_ingest_exits_non_zero_when_an_input_fails(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "bad.jsonl"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert "0 ingested, 1 failed, 0 skipped" in result.output
+
+
+def test_ingest_shows_progress_unless_quiet(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran condemned Israel.", encoding="utf-8")
+    runner = CliRunner()
+    loud = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "1.db")])
+    assert "1 documents," in loud.output and "documents/s" in loud.output
+    quiet = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "2.db"), "--quiet"])
+    assert "documents/s" not in quiet.output and "1 ingested" in quiet.output

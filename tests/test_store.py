@@ -89,3 +89,24 @@ def test_default_path_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("REALPOLITIK_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_db_path() == tmp_path / "realpolitik" / "realpolitik.db"
+
+
+def test_the_same_text_twice_in_one_run_is_stored_once(tmp_path, coder):
+    from realpolitik import Document
+
+    docs = [Document("a", "Iran condemned Israel."), Document("b", "Iran condemned Israel."),
+            Document("c", "Russia met China.")]
+    with Store(tmp_path / "dup.db") as s:
+        report = s.ingest_items(docs, coder=coder)
+        assert (report.ingested, report.unchanged) == (2, 1)
+        assert s.counts()["documents"] == 2
+
+
+def test_progress_is_reported_after_each_document(tmp_path, coder):
+    from realpolitik import Document
+
+    seen: list[int] = []
+    with Store(tmp_path / "p.db") as s:
+        s.ingest_items([Document("a", "Iran met Russia."), Document("b", "China met Iran.")], coder=coder,
+                       progress=seen.append)
+    assert seen == [1, 2]

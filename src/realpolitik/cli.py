@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from realpolitik import default_coder
 from realpolitik.analysis.commands import COMMANDS as ANALYSIS_COMMANDS
 from realpolitik.evaluate import SAMPLE_CORPUS, evaluate
 from realpolitik.export import WRITERS
+from realpolitik.ingest import FetchOptions, read_paths
 from realpolitik.ingest.commands import COMMANDS as INGEST_COMMANDS
 from realpolitik.nlp import ModelNotFound
 from realpolitik.pipeline import Coder
@@ -90,14 +92,30 @@ def code(text: str, published: date | None, fmt: str, explain: bool, min_confide
 @click.option("--source", default=None, help="Source name for documents that do not give one.")
 @click.option("--allow-private", is_flag=True,
               help="Let URLs reach private, loopback and link-local addresses (intranets).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Code documents in N local worker processes (Dask).")
+@click.option("--scheduler", default=None, metavar="URL",
+              help="Code on a running Dask cluster (tcp://HOST:PORT); its workers need realpolitik and the model.")
+@click.option("--quiet", is_flag=True, help="No progress line.")
 @_actors_option
 @_model_option
 def ingest(paths: tuple[str, ...], db: Path | None, published: date | None, source: str | None,
-           allow_private: bool, actor_files: tuple[str, ...], model: str | None) -> None:
+           allow_private: bool, workers: int, scheduler: str | None, quiet: bool,
+           actor_files: tuple[str, ...], model: str | None) -> None:
     """Ingest .txt, .html, .json(l) files, directories of them and http(s) URLs; code and store them."""
+    items = read_paths(paths, published=published, source=source,
+                       fetch=FetchOptions.from_env(allow_private=allow_private))
+    progress = None if quiet else _Progress()
     with Store(db) as store:
-        report = store.ingest(paths, coder=_coder(model, actor_files=actor_files), published=published,
-                              source=source, allow_private=allow_private)
+        if workers > 1 or scheduler:
+            from realpolitik.parallel import ingest_parallel
+
+            report = ingest_parallel(store, items, workers, scheduler, model=model, actor_files=actor_files,
+                                     progress=progress)
+        else:
+            report = store.ingest_items(items, coder=_coder(model, actor_files=actor_files), progress=progress)
+    if progress is not None:
+        progress.done()
     for error in report.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         click.echo(f"{'skipped' if error.skipped else 'error'}: {where}: {error.reason}"
@@ -105,6 +123,26 @@ def ingest(paths: tuple[str, ...], db: Path | None, published: date | None, sour
     click.echo(report.line())
     if report.failed:
         sys.exit(1)
+
+
+class _Progress:
+    """A one-line progress report on standard error: documents written and documents per second.
+
+    Inputs are streamed, so the total is not known in advance and no ETA is promised.
+    """
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, written: int) -> None:
+        rate = written / max(time.monotonic() - self.start, 1e-9)
+        click.echo(f"\r{written} documents, {rate:.1f} documents/s", err=True, nl=False)
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
 
 
 @main.command()

@@ -57,7 +57,8 @@ def ingest_parallel(store: Store, items: Iterable[Document | IngestError], worke
         with Client(scheduler) as client:
             _run(client, store, items, report, batch_size, model, actor_files, progress)
         return report
-    with (LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+    # Dashboard on any free port: a fixed one clashes with another cluster on the same machine.
+    with (LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
           Client(cluster) as client):
         _run(client, store, items, report, batch_size, model, actor_files, progress)
     return report
@@ -90,28 +91,12 @@ def _run(client: Client, store: Store, items: Iterable[Document | IngestError], 
         if progress is not None:
             progress(report.ingested)
 
-    for batch in _batches(_unique_texts(store, items, report), batch_size):
+    for batch in _batches(store.new_documents(items, report), batch_size):
         pending.add(client.submit(code_batch, batch, model, actor_files, pure=False))
         while pending.count() >= limit:
             write_next()
     while pending.count():
         write_next()
-
-
-def _unique_texts(store: Store, items: Iterable[Document | IngestError], report: IngestReport) -> Iterator[Document]:
-    """The new documents, each text once per run.
-
-    The store skips texts it already holds; a text that comes twice in this run is dropped here too,
-    since its first copy may still be on a worker and not yet in the database.
-    """
-    seen: set[str] = set()
-    for document in store._new_documents(items, report):
-        digest = document.content_hash
-        if digest in seen:
-            report.unchanged += 1
-            continue
-        seen.add(digest)
-        yield document
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

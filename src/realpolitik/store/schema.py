@@ -105,6 +105,7 @@ CREATE TABLE IF NOT EXISTS participants (
 );
 CREATE INDEX IF NOT EXISTS participants_event ON participants (event_id);
 CREATE INDEX IF NOT EXISTS participants_country ON participants (country, role);
+CREATE INDEX IF NOT EXISTS participants_entity ON participants (entity_id, role);
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL,

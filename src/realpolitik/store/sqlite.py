@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -99,17 +99,26 @@ class Store:
         fetch = FetchOptions.from_env(allow_private=allow_private)
         return self.ingest_items(read_paths(paths, published=published, source=source, fetch=fetch), coder=coder)
 
-    def ingest_items(self, items: Iterable[Document | IngestError], *, coder: Coder | None = None) -> IngestReport:
-        """Store documents (coding the ones not already stored) and errors."""
+    def ingest_items(self, items: Iterable[Document | IngestError], *, coder: Coder | None = None,
+                     progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Store documents (coding the ones not already stored) and errors.
+
+        ``progress`` is called with the number of documents written so far after each one.
+        """
         report = IngestReport()
         coder = coder or Coder()
-        for coded in coder.code_documents(self._new_documents(items, report)):
+        for coded in coder.code_documents(self.new_documents(items, report)):
             self.add(coded)
             report.ingested += 1
             report.events += len(coded.events)
+            if progress is not None:
+                progress(report.ingested)
         return report
 
-    def _new_documents(self, items: Iterable[Document | IngestError], report: IngestReport) -> Iterator[Document]:
+    def new_documents(self, items: Iterable[Document | IngestError], report: IngestReport) -> Iterator[Document]:
+        """The documents that still need coding: errors are stored and counted, texts already stored
+        or already seen in this run are counted as unchanged, and clashing ids made unique."""
+        seen: set[str] = set()
         for item in items:
             if isinstance(item, IngestError):
                 self.add_error(item)
@@ -119,10 +128,11 @@ class Store:
                 else:
                     report.failed += 1
                 continue
-            document = self._place(item)
+            document = None if item.content_hash in seen else self._place(item)
             if document is None:
                 report.unchanged += 1
             else:
+                seen.add(document.content_hash)
                 yield document
 
     def _place(self, document: Document) -> Document | None:
@@ -267,10 +277,10 @@ def _event_query(where: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.quad_class = ?")
         params.append(where.quad_class)
     for side, code in (("actor", where.actor), ("recipient", where.recipient)):
-        if code:
-            clauses.append("EXISTS (SELECT 1 FROM participants p WHERE p.event_id = e.id"
-                           " AND p.role = ? AND (p.country = ? OR p.entity_id = ?))")
-            params.extend([side, code, code])
+        if code:  # two indexed look-ups (country, entity id) rather than one scan with OR
+            clauses.append("e.id IN (SELECT event_id FROM participants WHERE role = ? AND country = ?"
+                           " UNION SELECT event_id FROM participants WHERE role = ? AND entity_id = ?)")
+            params.extend([side, code, side, code])
     if where.source:
         clauses.append("d.source = ?")
         params.append(where.source)
