@@ -16,6 +16,8 @@ import click
 from realpolitik import actor as actor_lookup
 from realpolitik import default_coder
 from realpolitik.analysis.commands import COMMANDS as ANALYSIS_COMMANDS
+from realpolitik.cli_options import db_option as _db_option
+from realpolitik.cli_options import model_option as _model_option
 from realpolitik.evaluate import SAMPLE_CORPUS, evaluate
 from realpolitik.export import WRITERS
 from realpolitik.ingest import FetchOptions, read_paths
@@ -24,12 +26,6 @@ from realpolitik.nlp import ModelNotFound
 from realpolitik.pipeline import Coder
 from realpolitik.store import EventFilter, Store
 from realpolitik.web.commands import COMMANDS as WEB_COMMANDS
-
-_db_option = click.option("--db", type=click.Path(path_type=Path), default=None,
-                          help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db).")
-_model_option = click.option("--model", default=None, envvar="REALPOLITIK_MODEL",
-                             help="spaCy pipeline to use (default: the first installed en_core_web_* model).")
-
 
 _actors_option = click.option(
     "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),

@@ -29,6 +29,7 @@ from realpolitik.analysis.sources import disagreements
 from realpolitik.analysis.sources import sources as sources_view
 from realpolitik.analysis.stories import stories as stories_view
 from realpolitik.analysis.timeline import timeline as timeline_view
+from realpolitik.cli_options import db_option
 from realpolitik.export import FRAME_FORMATS, write_frame
 from realpolitik.store import Store
 
@@ -49,8 +50,7 @@ def _date(_: click.Context, __: click.Parameter, value: str | None) -> str | Non
 
 
 _FILTER_OPTIONS = (
-    click.option("--db", type=click.Path(path_type=Path), default=None,
-                 help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db)."),
+    db_option,
     click.option("--since", callback=_date, metavar="DATE", help="Only events dated on or after DATE."),
     click.option("--until", callback=_date, metavar="DATE", help="Only events dated on or before DATE."),
     click.option("--source", "sources", multiple=True, help="Only documents of this source. Repeatable."),

@@ -17,7 +17,6 @@ from realpolitik.events.lexicon import Lexicon
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
-_NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 #: "is set to", "is due to", "is expected to", "is about to", "is going to": future complements.
 _FUTURE_ADJECTIVES = {"set", "due", "expected", "about", "going", "poised", "scheduled", "likely"}
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from realpolitik.cli_options import db_option as _db_option
+from realpolitik.cli_options import model_option
 from realpolitik.ingest.feeds import read_feed_list, watch_once
 from realpolitik.ingest.web import Fetcher, FetchOptions
 from realpolitik.model import IngestError
@@ -24,8 +26,6 @@ from realpolitik.store import Store
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
-_db_option = click.option("--db", type=click.Path(path_type=Path), default=None,
-                          help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db).")
 
 
 def parse_duration(value: str) -> float:
@@ -79,7 +79,7 @@ def errors_command(db: Path | None, failed_only: bool, fmt: str) -> None:
 @click.option("--allow-network", "allowed_networks", multiple=True, metavar="CIDR",
               help="Also fetch from this network only, e.g. 10.1.0.0/16. Repeatable.")
 @_db_option
-@click.option("--model", default=None, envvar="REALPOLITIK_MODEL", help="spaCy pipeline to use.")
+@model_option
 def watch_command(feeds_file: Path, every: float, once: bool, allow_private: bool,
                   allowed_networks: tuple[str, ...], db: Path | None, model: str | None) -> None:
     """Poll the RSS/Atom feeds listed in FEEDS_FILE (one URL per line) and ingest new items."""

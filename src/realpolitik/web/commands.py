@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
+from realpolitik.cli_options import db_option
 from realpolitik.store import default_db_path
 
 
 @click.command()
-@click.option("--db", type=click.Path(path_type=Path), default=None,
-              help="Database file (default: $REALPOLITIK_DB or ~/.local/share/realpolitik/realpolitik.db).")
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
 @click.option("--allow-writes", is_flag=True,
