@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.actors.resolver import ActorResolver
 from realpolitik.events.lexicon import Entry, Lexicon
+from realpolitik.events.scores import announced_as, negation_of, type_info
 
 _SUBJECT = {"nsubj", "csubj", "expl"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -41,15 +42,21 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
 #: Auxiliaries of an act another actor is told to do, and of an act the speaker announces.
 _OBLIGATION = {"must", "should", "ought"}
 _PROMISE = {"will", "would", "'ll", "shall"}
-#: What announcing one's own act of each type amounts to: a pledge of cooperation is AGREE, of
-#: force or coercion a threat. Verbal acts announced ("will protest") stay what they are.
-_PROMISED = {"COOPERATE": ("AGREE", "03"), "AID": ("AGREE", "03"), "RETREAT": ("AGREE", "03"),
-             "SUPPORT": ("AGREE", "03"), "CONSULT": ("AGREE", "03"), "CONCEDE": ("AGREE", "03"),
-             "ASSAULT": ("THREATEN", "13"), "COERCE": ("THREATEN", "13"), "SANCTION": ("THREATEN", "13"),
-             "MOBILIZE": ("THREATEN", "13"), "PROTEST": ("THREATEN", "13")}
-#: Verbs whose object is the one who is asked to act ("urged Iran to stop").
-_OBJECT_CONTROL = {"urge", "ask", "call", "press", "persuade", "force", "allow", "invite", "tell",
-                   "encourage", "order", "push", "pressure", "warn", "request", "compel", "help"}
+
+@dataclass(frozen=True)
+class _Reported:
+    """A clause under a saying verb: who said it, its auxiliaries and subject."""
+
+    verb: Token  # the saying verb
+    speakers: list[Token]
+    auxes: set[str]
+    subject: Token | None
+    same_speaker: bool  # the clause's subject is the speaker ("Iran said it will ...")
+
+    @property
+    def obliged(self) -> bool:
+        """Another actor must or should act ("said the rebels must ...")."""
+        return bool(self.auxes & _OBLIGATION) and self.subject is not None and not self.same_speaker
 
 
 @dataclass
@@ -152,8 +159,7 @@ class Extractor:
                               + len(verb.doc[trigger_end - 1]), actors, modality_token=verb)
         candidate.recipients = self._verb_recipients(verb, entry, actors, noun_object, complements)
         if not candidate.recipients:
-            candidate.places = [t for t in self._unresolved if t.pos_ == "PROPN" or any(
-                c.pos_ == "PROPN" for c in t.subtree)]
+            candidate.places = _named_objects(verb)
         return candidate
 
     def _subjects(self, verb: Token) -> tuple[list[Token], str]:
@@ -174,7 +180,7 @@ class Extractor:
         governor = verb.head
         if governor == verb:
             return [], ""
-        if verb.dep_ == "xcomp" and governor.lemma_.lower() in _OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and self.lexicon.in_chain("object_control", governor):
             objects = [c for c in governor.children if c.dep_ == "dobj"]
             objects += [p for c in governor.children if c.dep_ == "prep" and c.lower_ == "on"
                         for p in c.children if p.dep_ == "pobj"]
@@ -201,10 +207,6 @@ class Extractor:
                 return heads[:1]
         subjects = [c for comp in complements if comp.dep_ == "ccomp" for c in comp.children if c.dep_ in _SUBJECT]
         actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
-        self._unresolved = [p for c in verb.children if c.dep_ in {"prep", "dative"}
-                            and c.lower_ in _VERB_RECIPIENT_PREPS | {"from", "of"}
-                            for p in c.children if p.dep_ == "pobj"]
-        self._unresolved += [c for c in verb.children if c.dep_ == "dobj"]
         for candidate in [*subjects, *self._arguments(verb, noun_object, depth=2)]:
             if candidate in actors or not self._resolves(candidate):
                 continue
@@ -240,54 +242,54 @@ class Extractor:
                     found += self._arguments(complement, None, depth - 1)
         return found
 
-    def _demand(self, verb: Token) -> Candidate | None:
-        """"London said the rebels must reach a deal": a demand, whatever the demanded act is."""
+    def _reported(self, verb: Token) -> _Reported | None:
+        """The speaker and the shape of a clause reported by a saying verb ("Iran said it will ...")."""
         if verb.dep_ != "ccomp" or not self.lexicon.in_chain("reporting", verb.head):
             return None
-        if not {c.lower_ for c in verb.children if c.dep_ == "aux"} & _OBLIGATION:
-            return None
         speakers, _ = self._subjects(verb.head)
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
-        if not speakers or subject is None or subject.pos_ == "PRON":
+        if not speakers:
             return None
-        entry = Entry(verb.head.lemma_.lower(), "verb", "REQUEST", "", "10", source="reporting.yaml")
-        return Candidate(verb, entry, "demand", verb.idx, verb.idx + len(verb), speakers, [subject],
-                         modality_token=verb.head)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+        return _Reported(verb.head, speakers, {c.lower_ for c in verb.children if c.dep_ == "aux"}, subject,
+                         subject is not None and (subject.pos_ == "PRON" or subject.i == speakers[0].i))
+
+    def _demand(self, verb: Token) -> Candidate | None:
+        """"London said the rebels must reach a deal": a demand, whatever the demanded act is."""
+        reported = self._reported(verb)
+        if reported is None or not reported.obliged:
+            return None
+        entry = Entry(reported.verb.lemma_.lower(), "verb", "REQUEST", "", type_info("REQUEST").cameo,
+                      source="reporting.yaml")
+        return Candidate(verb, entry, "demand", verb.idx, verb.idx + len(verb), reported.speakers,
+                         [reported.subject], modality_token=reported.verb)
 
     def _speech_act(self, candidate: Candidate) -> None:
         """Recode an act announced in reported speech as the speaker's promise, threat or demand."""
         verb = candidate.trigger
-        if verb.dep_ != "ccomp" or not self.lexicon.in_chain("reporting", verb.head):
-            return
-        speaker_verb = verb.head
-        speakers, _ = self._subjects(speaker_verb)
-        if not speakers:
+        reported = self._reported(verb)
+        if reported is None:
             return
         if _is_passive(verb) and not candidate.actors:  # "announced that Russian banks would be cut off"
-            candidate.actors, candidate.pattern = speakers, "announced"
+            candidate.actors, candidate.pattern = reported.speakers, "announced"
             return
-        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
-        same_speaker = subject is not None and (subject.pos_ == "PRON" or subject.i == speakers[0].i)
-        kind = None
-        if auxes & _OBLIGATION and subject is not None and not same_speaker:
-            kind, cameo = "REQUEST", "10"
-            candidate.recipients = [subject]
-        elif auxes & _PROMISE and same_speaker and candidate.entry.type in _PROMISED:
-            kind, cameo = _PROMISED[candidate.entry.type]
-            negated = any(c.dep_ == "neg" for c in verb.children)
-            conditional = any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                              for c in verb.children if c.dep_ == "advcl" for m in c.children)
-            if negated and kind == "AGREE":
-                kind, cameo = "REJECT", "12"  # "said it will not accept more refugees"
-            elif conditional:
-                kind, cameo = "THREATEN", "13"  # "will withdraw its force unless ...": leverage
+        if reported.obliged:
+            kind = "REQUEST"
+            candidate.recipients = [reported.subject]
+        elif reported.auxes & _PROMISE and reported.same_speaker:
+            kind = announced_as(candidate.entry.type)
+            if kind and any(c.dep_ == "neg" for c in verb.children) and negation_of(kind):
+                kind = negation_of(kind)[0]  # "said it will not accept more refugees": a rejection
+            elif any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                     for c in verb.children if c.dep_ == "advcl" for m in c.children):
+                kind = announced_as(candidate.entry.type, conditional=True)  # "will withdraw unless ..."
+        else:
+            return
         if kind is None:
             return
-        candidate.speech_act = Entry(candidate.entry.lemma, candidate.entry.pos, kind, "", cameo)
+        candidate.speech_act = Entry(candidate.entry.lemma, candidate.entry.pos, kind, "", type_info(kind).cameo)
         candidate.pattern = "demand" if kind == "REQUEST" else "promise"
-        candidate.actors = speakers
-        candidate.modality_token = speaker_verb
+        candidate.actors = reported.speakers
+        candidate.modality_token = reported.verb
 
     # -- nouns -----------------------------------------------------------------------------
 
@@ -316,6 +318,15 @@ class Extractor:
 
     def _resolves(self, head: Token) -> bool:
         return bool(self._resolver.entities(head))
+
+
+def _named_objects(verb: Token) -> list[Token]:
+    """Objects of a verb that contain a proper name: places an act hit or left ("bombed Fordow",
+    "pulled out of southern Lebanon"), for when no recipient resolves."""
+    objects = [p for c in verb.children if c.dep_ in {"prep", "dative"}
+               and c.lower_ in _VERB_RECIPIENT_PREPS | {"from", "of"} for p in c.children if p.dep_ == "pobj"]
+    objects += [c for c in verb.children if c.dep_ == "dobj"]
+    return [t for t in objects if any(w.pos_ == "PROPN" for w in t.subtree)]
 
 
 def _is_passive(verb: Token) -> bool:

@@ -22,11 +22,9 @@ from realpolitik.resources import DATA_DIR, read_yaml
 #: Words that can be a phrasal verb's particle.
 PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "through", "forward", "aside",
              "apart", "together", "along", "around", "ahead", "about"}
-#: Quantity words whose "of" phrase is the real object ("most of the oil", "part of its arsenal").
-QUANTITIES = {"most", "some", "all", "part", "much", "half", "share", "bulk", "majority", "portion", "many",
-              "rest", "lot", "number", "third", "quarter", "fraction", "percent", "per"}
 #: The CHAIN classes of ``chains.yaml``.
-CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding")
+CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
+                 "object_control", "quantities")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +105,7 @@ class Lexicon:
                      if c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES)}
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}
                  and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)}
-        objects = {t.lemma_.lower() for t in verb_objects(verb)}
+        objects = {t.lemma_.lower() for t in self.objects(verb)}
         best: Entry | None = None
         for entry in entries:
             if entry.particle and entry.particle not in particles:
@@ -120,26 +118,25 @@ class Lexicon:
                 best = entry
         return best
 
+    def objects(self, verb: Token) -> list[Token]:
+        """Direct objects, including a passive subject ("sanctions were imposed"), coordinated ones,
+        prepositional objects, and what a quantity stands for ("buys most of Iran's oil": oil)."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the blow struck by Washington": blow is the object
+            objects.append(verb.head)
+        for obj in list(objects):
+            objects.extend(c for c in obj.children if c.dep_ == "conj")
+            if obj.lemma_.lower() in self.chains["quantities"]:
+                objects.extend(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj")
+        for prep in verb.children:
+            if prep.dep_ == "prep":
+                objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        return objects
+
     def noun_entry(self, noun: Token) -> Entry | None:
         entry = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_)
         return entry if entry is not None and entry.type is not None else None
-
-
-def verb_objects(verb: Token) -> list[Token]:
-    """Direct objects, including a passive subject ("sanctions were imposed"), coordinated ones, and
-    what a quantity stands for ("buys most of Iran's oil": oil)."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the blow struck by Washington": blow is the object
-        objects.append(verb.head)
-    for obj in list(objects):
-        objects.extend(c for c in obj.children if c.dep_ == "conj")
-        if obj.lemma_.lower() in QUANTITIES:
-            objects.extend(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for p in c.children if p.dep_ == "pobj")
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            objects.extend(c for c in prep.children if c.dep_ == "pobj")
-    return objects
 
 
 def _entry(raw: dict[str, Any], pos: str) -> Entry:

@@ -62,6 +62,14 @@ def negation_of(event_type: str) -> tuple[str, str] | None:
     return (spec["type"], spec["cameo"]) if spec else None
 
 
+def announced_as(event_type: str, *, conditional: bool = False) -> str | None:
+    """The type of a speaker announcing its own act of ``event_type`` (plover.yaml ``announced``)."""
+    table = _plover().get("announced") or {}
+    if conditional and any(event_type in acts for kind, acts in table.items() if kind != "conditional"):
+        return table.get("conditional")
+    return next((kind for kind, acts in table.items() if kind != "conditional" and event_type in acts), None)
+
+
 def target_from_place(event_type: str) -> bool:
     """Whether an event of this type without a recipient targets the country it happened in."""
     return event_type in set(_plover().get("target_from_place") or ())
