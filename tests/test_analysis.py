@@ -80,9 +80,9 @@ def add(store: Store, doc_id: str, events: list[Event], *, source: str | None = 
                             sentences, [], events))
 
 
-def world(path: Path) -> Store:
+def world(target: str | Path) -> Store:
     """A small crisis told by three outlets: two camps, Iran's and Israel's, with Russia and the US behind them."""
-    store = Store(path)
+    store = Store(target)
     add(store, "wire-1", [
         event("ASSAULT", "IRN", "ISR", "2024-04-13"),
         event("SUPPORT", "USA", "ISR", "2024-04-14"),
@@ -111,14 +111,14 @@ def world(path: Path) -> Store:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "hand.db") as opened:
+def store(databases) -> Store:
+    with Store(databases.new()) as opened:
         yield opened
 
 
 @pytest.fixture(scope="module")
-def crisis(tmp_path_factory) -> Store:
-    with world(tmp_path_factory.mktemp("world") / "world.db") as opened:
+def crisis(module_databases) -> Store:
+    with world(module_databases.new()) as opened:
         yield opened
 
 
@@ -412,7 +412,7 @@ def cli(crisis):
         group.add_command(command)
 
     def run(*args: str) -> str:
-        result = CliRunner().invoke(group, [*args, "--db", str(crisis.path)])
+        result = CliRunner().invoke(group, [*args, "--db", crisis.target])
         assert result.exit_code == 0, result.output
         return result.output
 
@@ -451,8 +451,8 @@ def test_cli_rejects_a_malformed_date():
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory, coder) -> Store:
-    with Store(tmp_path_factory.mktemp("sample") / "sample.db") as opened:
+def sample(module_databases, coder) -> Store:
+    with Store(module_databases.new()) as opened:
         opened.ingest([SAMPLE_CORPUS], coder=coder)
         yield opened
 

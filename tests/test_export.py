@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import click
 import networkx as nx
@@ -13,16 +14,17 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from realpolitik import Document, Store
 from realpolitik.analysis.commands import COMMANDS
-from realpolitik.analysis.exports import event_rows, export, gdelt_rows, selected_events
+from realpolitik.analysis.exports import event_rows, export, gdelt_rows, import_parquet, selected_events
 from realpolitik.export import CSV_COLUMNS, GDELT_COLUMNS, write_frame, write_graph, write_jsonl
 from realpolitik.model import Event
 from tests.test_analysis import world
 
 
 @pytest.fixture(scope="module")
-def crisis(tmp_path_factory):
-    with world(tmp_path_factory.mktemp("export") / "world.db") as opened:
+def crisis(module_databases):
+    with world(module_databases.new()) as opened:
         yield opened
 
 
@@ -30,7 +32,7 @@ def _run(store, *args: str) -> click.testing.Result:
     group = click.Group("realpolitik")
     for command in COMMANDS:
         group.add_command(command)
-    return CliRunner().invoke(group, [*args, "--db", str(store.path)])
+    return CliRunner().invoke(group, [*args, "--db", store.target])
 
 
 # -- views -------------------------------------------------------------------------------------------
@@ -135,6 +137,67 @@ def test_parquet_round_trips_with_lists_of_actors(crisis, tmp_path):
     attack = table[(table["type"] == "ASSAULT") & (table["mentions"] == 3)].iloc[0]
     assert list(attack["actors"]) == ["IRN"] and list(attack["recipients"]) == ["ISR"]
     assert list(event_rows(crisis).columns) == list(table.columns)
+
+
+def test_a_parquet_export_imports_into_a_fresh_store_with_the_same_events_once(crisis, databases, tmp_path):
+    path = tmp_path / "events.parquet"
+    export(crisis, "parquet", path)
+    with Store(databases.new()) as fresh:
+        assert import_parquet(fresh, path) == 18
+        assert [e.to_dict() for e in fresh.events()] == [e.to_dict() for e in crisis.events()]
+        assert import_parquet(fresh, path) == 0
+        assert fresh.counts()["events"] == 18 and fresh.counts()["documents"] == 3
+        assert fresh.document("wire-1")["url"] == "https://example.org/wire-1"
+    assert import_parquet(crisis, path) == 0  # back into the store it came from: all there already
+
+
+def test_imported_stub_documents_keep_every_span_on_its_words(databases, tmp_path, coder):
+    article = Document("oslo", "Ministers met in Oslo on Tuesday.\n\nNorway condemned Russia over the strike on"
+                               " Kharkiv. Later the Kremlin accused Norway of meddling.",
+                       source="North Desk", published=date(2024, 5, 8))
+    with Store(databases.new()) as source:
+        source.ingest_items([article], coder=coder)
+        export(source, "parquet", tmp_path / "oslo.parquet")
+        coded = source.events()
+    assert len({e.sentence_index for e in coded}) >= 2  # later sentences sit at offsets past the first
+    with Store(databases.new()) as fresh:
+        assert import_parquet(fresh, tmp_path / "oslo.parquet") == len(coded)
+        stub = fresh.document("oslo")
+        assert stub["source"] == "North Desk" and stub["n_events"] == len(coded)
+        for event in fresh.events():
+            assert stub["text"][event.trigger.start:event.trigger.end] == event.trigger.text
+            for entity in event.actor + event.recipient:
+                assert stub["text"][entity.start:entity.end] == entity.text
+        replaced = fresh.ingest_items([article], coder=coder)
+        assert replaced.ingested == 1 and fresh.document("oslo")["text"] == article.text  # it replaces its stub
+        assert [e.to_dict() for e in fresh.events()] == [e.to_dict() for e in coded]
+
+
+def test_parquet_exports_read_with_pandas(crisis, tmp_path):
+    path = tmp_path / "events.parquet"
+    export(crisis, "parquet", path)
+    frame = pd.read_parquet(path)
+    conflict = frame[frame["factual"] & (frame["quad_class"] == 4)].explode("actors")
+    by_actor = conflict.groupby("actors")["intensity"].sum()
+    assert by_actor["IRN"] < by_actor["ISR"] < 0
+    assert {e["trigger"]["text"] for e in frame["event"]} >= {"assault", "agree"}
+
+
+def test_import_events_command_reports_what_it_added(crisis, databases, tmp_path):
+    path = tmp_path / "events.parquet"
+    export(crisis, "parquet", path)
+    target = databases.new()
+    group = click.Group("realpolitik")
+    for command in COMMANDS:
+        group.add_command(command)
+    first = CliRunner().invoke(group, ["import-events", str(path), "--db", target])
+    again = CliRunner().invoke(group, ["import-events", str(path), "--db", target])
+    assert (first.exit_code, again.exit_code) == (0, 0), first.output + again.output
+    assert "18 new events" in first.output and "0 new events" in again.output
+    flat = tmp_path / "flat.parquet"
+    pd.DataFrame({"doc_id": ["a"], "type": ["AGREE"]}).to_parquet(flat)
+    refused = CliRunner().invoke(group, ["import-events", str(flat), "--db", target])
+    assert refused.exit_code != 0 and "not an event export" in refused.output
 
 
 def test_binary_and_graph_formats_need_a_file(crisis):

@@ -1,5 +1,5 @@
 """The command-line twins of the analysis functions: ``stories``, ``dyads``, ``network``, ``blocs``,
-``sources``, ``timeline``, ``export`` and ``plot``.
+``sources``, ``timeline``, ``export``, ``import-events`` and ``plot``.
 
 Each command parses its options into a :class:`~realpolitik.analysis.Filter`, calls one function of
 :mod:`realpolitik.analysis` (or :mod:`realpolitik.plot`) and writes the result. ``realpolitik.cli``
@@ -19,7 +19,7 @@ import click
 import pandas as pd
 
 from realpolitik.analysis.dyads import dyads as dyads_view
-from realpolitik.analysis.exports import EXPORT_FORMATS
+from realpolitik.analysis.exports import EXPORT_FORMATS, import_parquet
 from realpolitik.analysis.exports import export as export_events
 from realpolitik.analysis.frame import COUNTS, LEVELS, PERIODS, Filter, date_span
 from realpolitik.analysis.network import blocs as blocs_view
@@ -96,7 +96,7 @@ def _echo(frame: pd.DataFrame, fmt: str) -> None:
 @click.command()
 @_filtered
 @_format_option
-def stories(db: Path | None, count: str, fmt: str, **options: Any) -> None:
+def stories(db: Path | str | None, count: str, fmt: str, **options: Any) -> None:
     """Stories: the mentions of one real event across sentences and documents, with their counts.
 
     With --count mentions, lists every mention with the story it was merged into.
@@ -114,7 +114,7 @@ def stories(db: Path | None, count: str, fmt: str, **options: Any) -> None:
 @click.option("--events", "show_events", is_flag=True,
               help="With two actors: list the events and sentences behind the dyad (drill-down).")
 @_format_option
-def dyads(pair: tuple[str, ...], db: Path | None, count: str, period: str, directed: bool, show_events: bool,
+def dyads(pair: tuple[str, ...], db: Path | str | None, count: str, period: str, directed: bool, show_events: bool,
           fmt: str, **options: Any) -> None:
     """Actor pairs: events by quad class, net cooperation-conflict score, frequent types.
 
@@ -138,7 +138,7 @@ def dyads(pair: tuple[str, ...], db: Path | None, count: str, period: str, direc
 @_min_events_option
 @click.option("--edges", "show_edges", is_flag=True, help="List the ties instead of the actors.")
 @_format_option
-def network(db: Path | None, count: str, min_events: int, show_edges: bool, fmt: str, **options: Any) -> None:
+def network(db: Path | str | None, count: str, min_events: int, show_edges: bool, fmt: str, **options: Any) -> None:
     """The signed actor network: each actor's partners, cooperation, conflict and centrality (or its ties)."""
     with Store(db) as store:
         graph = network_graph(store, _filter(options), count=count, min_events=min_events)
@@ -149,7 +149,7 @@ def network(db: Path | None, count: str, min_events: int, show_edges: bool, fmt:
 @_filtered
 @_min_events_option
 @_format_option
-def blocs(db: Path | None, count: str, min_events: int, fmt: str, **options: Any) -> None:
+def blocs(db: Path | str | None, count: str, min_events: int, fmt: str, **options: Any) -> None:
     """Camps of the signed network (structural balance): who sides with whom."""
     with Store(db) as store:
         table = blocs_view(network_graph(store, _filter(options), count=count, min_events=min_events))
@@ -165,7 +165,7 @@ def blocs(db: Path | None, count: str, min_events: int, fmt: str, **options: Any
 @_period_option
 @click.option("--directed/--undirected", default=False, show_default=True, help="For --disagreements.")
 @_format_option
-def sources(db: Path | None, count: str, show_disagreements: bool, period: str, directed: bool, fmt: str,
+def sources(db: Path | str | None, count: str, show_disagreements: bool, period: str, directed: bool, fmt: str,
             **options: Any) -> None:
     """How each source portrays each actor: as actor or recipient of cooperation and conflict."""
     with Store(db) as store:
@@ -183,7 +183,7 @@ def sources(db: Path | None, count: str, show_disagreements: bool, period: str, 
 @_filtered
 @click.option("--directed", is_flag=True, help="With OTHER: only ACTOR acting on OTHER.")
 @_format_option
-def timeline(actor: str, other: str | None, db: Path | None, count: str, directed: bool, fmt: str,
+def timeline(actor: str, other: str | None, db: Path | str | None, count: str, directed: bool, fmt: str,
              **options: Any) -> None:
     """ACTOR's events, or the dyad ACTOR-OTHER's, in the order they happened; undated events apart."""
     with Store(db) as store:
@@ -206,7 +206,7 @@ def timeline(actor: str, other: str | None, db: Path | None, count: str, directe
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (standard output for jsonl, csv and gdelt when left out).")
 @_min_events_option
-def export(db: Path | None, count: str, fmt: str, out: Path | None, min_events: int, **options: Any) -> None:
+def export(db: Path | str | None, count: str, fmt: str, out: Path | None, min_events: int, **options: Any) -> None:
     """Export events (jsonl, csv, gdelt, parquet) or the actor network (graphml, gexf for Gephi).
 
     Every mention is exported unless --count stories asks for one row per story.
@@ -220,6 +220,19 @@ def export(db: Path | None, count: str, fmt: str, out: Path | None, min_events: 
         click.echo(f"{written} {'edges' if fmt in ('graphml', 'gexf') else 'rows'} written to {out}", err=True)
 
 
+@click.command(name="import-events")
+@click.argument("path", metavar="FILE.parquet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+def import_events(path: Path, db: Path | str | None) -> None:
+    """Load events written by `export --format parquet` into a store; importing twice adds nothing."""
+    with Store(db) as store:
+        try:
+            added = import_parquet(store, path)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{added} new events imported from {path}", err=True)
+
+
 @click.group()
 def plot() -> None:
     """Pictures: a dyad over time, or the signed network with its blocs."""
@@ -231,7 +244,7 @@ def plot() -> None:
 @_filtered
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True)
 @_image_option
-def plot_dyad_command(first: str, second: str, db: Path | None, count: str, period: str, out: Path,
+def plot_dyad_command(first: str, second: str, db: Path | str | None, count: str, period: str, out: Path,
                       **options: Any) -> None:
     """Net score each way and event counts per period for FIRST and SECOND."""
     from realpolitik.plot import plot_dyad
@@ -248,7 +261,7 @@ def plot_dyad_command(first: str, second: str, db: Path | None, count: str, peri
 @_filtered
 @_min_events_option
 @_image_option
-def plot_network_command(db: Path | None, count: str, min_events: int, out: Path, **options: Any) -> None:
+def plot_network_command(db: Path | str | None, count: str, min_events: int, out: Path, **options: Any) -> None:
     """The signed actor network, blocs coloured."""
     from realpolitik.plot import plot_network
 
@@ -261,4 +274,4 @@ def plot_network_command(db: Path | None, count: str, min_events: int, out: Path
 
 
 #: The commands ``realpolitik.cli`` adds to the main group.
-COMMANDS: list[click.Command] = [stories, dyads, network, blocs, sources, timeline, export, plot]
+COMMANDS: list[click.Command] = [stories, dyads, network, blocs, sources, timeline, export, import_events, plot]

@@ -3,7 +3,8 @@
 - ``jsonl`` and ``csv``: the events themselves, exactly as ``realpolitik events`` writes them;
 - ``gdelt``: GDELT-style tab-separated rows, one per actor-recipient pair of each factual event, with the
   CAMEO codes, Goldstein score and quad class, and GDELT's mention, source and article counts;
-- ``parquet``: one flat row per event (lists of actor keys as list columns), through pyarrow;
+- ``parquet``: one flat row per event (lists of actor keys as list columns) with the whole event nested in
+  its ``event`` column, through pyarrow; :func:`import_parquet` loads such a file into another store;
 - ``graphml`` and ``gexf``: the signed actor network with each actor's bloc, for Gephi.
 
 Counting stories, each story is exported once, as the mention that describes it; the default for export
@@ -13,9 +14,10 @@ is every mention, since an export is the raw material of someone else's analysis
 from __future__ import annotations
 
 import sys
-from collections import Counter
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import networkx as nx
 import pandas as pd
@@ -24,7 +26,8 @@ from realpolitik.analysis.frame import Count, Filter, date_span
 from realpolitik.analysis.network import network, partition
 from realpolitik.analysis.stories import mentions, representatives
 from realpolitik.export import GDELT_COLUMNS, WRITERS, write_gdelt, write_graph, write_parquet
-from realpolitik.model import Event
+from realpolitik.model import Document, Event, Sentence
+from realpolitik.pipeline import CodedDocument
 from realpolitik.store import Store
 
 #: Formats of :func:`export`.
@@ -37,8 +40,13 @@ EVENT_COLUMNS = (
     "event_id", "story_id", "doc_id", "sentence_idx", "source", "published", "url", "date", "date_precision",
     "historical", "type", "mode", "quad_class", "intensity", "goldstein", "cameo_root", "cameo_code", "factual",
     "negated", "hypothetical", "future", "actors", "recipients", "mentions", "documents", "sources", "trigger",
-    "sentence",
+    "trigger_start", "sentence", "sentence_start", "event",
 )
+#: The columns :func:`import_parquet` reads; ``event`` holds what the JSON output contract holds, less the
+#: document, sentence and index that the flat columns carry.
+IMPORT_COLUMNS = ("doc_id", "sentence_idx", "sentence", "sentence_start", "source", "published", "url", "event")
+#: Keys of :meth:`Event.to_dict` that are flat columns of an export rather than part of ``event``.
+_FLAT_KEYS = ("doc_id", "sentence_index", "sentence")
 
 
 def export(store: Store, fmt: str, out: str | Path | None = None, where: Filter | None = None, *,
@@ -66,28 +74,71 @@ def _write_text(store: Store, fmt: str, handle: TextIO, where: Filter | None, co
 
 
 def event_rows(store: Store, where: Filter | None = None, count: Count = "mentions") -> pd.DataFrame:
-    """One flat row per exported event (per story when counting stories), for Parquet and DataFrame users."""
-    rows = representatives(mentions(store, where, count), count)
-    return rows[list(EVENT_COLUMNS)].reset_index(drop=True)
+    """One flat row per exported event (per story when counting stories), for Parquet and DataFrame users.
+
+    The flat columns are what analysis needs (a story's mean intensity, the actor keys of the views); the
+    ``event`` column keeps the stored mention itself, every field of the output contract, so that
+    :func:`import_parquet` can rebuild it exactly.
+    """
+    rows = representatives(mentions(store, where, count), count).reset_index(drop=True)
+    stored = dict(store.numbered_events())
+    rows["event"] = [{key: value for key, value in stored[int(i)].to_dict().items() if key not in _FLAT_KEYS}
+                     for i in rows["event_id"]]
+    return rows[list(EVENT_COLUMNS)]
 
 
 def selected_events(store: Store, where: Filter | None = None, count: Count = "mentions") -> list[Event]:
-    """The stored :class:`~realpolitik.model.Event` objects of the exported rows, in store order.
+    """The stored :class:`~realpolitik.model.Event` objects of the exported rows, in store order."""
+    wanted = set(representatives(mentions(store, where, count), count)["event_id"])
+    return [event for event_id, event in store.numbered_events() if event_id in wanted]
 
-    Stored events come back without their row id, so they are matched on where they are in the text and
-    what they say; two identical mentions of one sentence are told apart by counting.
+
+def import_parquet(store: Store, path: str | Path) -> int:
+    """Load the events of a Parquet file written by ``export(..., "parquet")`` into ``store``; returns how
+    many were new.
+
+    Importing is idempotent: an event is skipped when the store has one in the same document and sentence
+    with the same trigger start and type, so a file can be imported twice, or into the store it came from.
+    A document the store lacks is created as a stub whose text holds the exported sentences at their own
+    offsets (spaces between), so every character span still points at its words; ingesting the article
+    itself under the same id later replaces the stub (see :meth:`Store.merge`).
     """
-    rows = representatives(mentions(store, where, count), count)
-    dates = [value if isinstance(value, str) else None for value in rows["mention_date"]]  # NaN: undated
-    wanted = Counter(zip(rows["doc_id"], rows["sentence_idx"], rows["trigger_start"], rows["type"], dates,
-                         strict=True))
-    chosen = []
-    for event in store.events():
-        key = (event.doc_id, event.sentence_index, event.trigger.start, event.type, event.date)
-        if wanted[key] > 0:
-            wanted[key] -= 1
-            chosen.append(event)
-    return chosen
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    missing = sorted(set(IMPORT_COLUMNS) - set(table.column_names))
+    if missing:
+        raise ValueError(f"{path} has no column {', '.join(missing)}: not an event export of this realpolitik"
+                         " (write it with `realpolitik export --format parquet`)")
+    documents: dict[str, list[dict[str, Any]]] = {}
+    for row in table.select(list(IMPORT_COLUMNS)).to_pylist():
+        documents.setdefault(row["doc_id"], []).append(row)
+    return sum(store.merge(_coded_document(doc_id, rows)) for doc_id, rows in documents.items())
+
+
+def _coded_document(doc_id: str, rows: list[dict[str, Any]]) -> CodedDocument:
+    """The document (a stub), sentences and events that the exported rows of one document describe."""
+    sentences = {int(row["sentence_idx"]): _sentence(row) for row in rows}
+    first = rows[0]
+    published = date.fromisoformat(first["published"]) if first["published"] else None
+    document = Document(doc_id, _stub_text(sentences.values()), source=first["source"], published=published,
+                        url=first["url"])
+    events = [Event.from_dict({**row["event"], "doc_id": doc_id, "sentence_index": int(row["sentence_idx"]),
+                               "sentence": row["sentence"]}) for row in rows]
+    return CodedDocument(document, sorted(sentences.values(), key=lambda s: s.index), [], events)
+
+
+def _sentence(row: dict[str, Any]) -> Sentence:
+    start = int(row["sentence_start"])
+    return Sentence(int(row["sentence_idx"]), row["sentence"], start, start + len(row["sentence"]), paragraph=0)
+
+
+def _stub_text(sentences: Iterable[Sentence]) -> str:
+    """Sentences at their offsets in the document, the gaps filled with spaces."""
+    text = ""
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        text = text.ljust(sentence.start) + sentence.text
+    return text
 
 
 def gdelt_rows(store: Store, where: Filter | None = None, count: Count = "stories") -> pd.DataFrame:
@@ -99,8 +150,8 @@ def gdelt_rows(store: Store, where: Filter | None = None, count: Count = "storie
     """
     frame = mentions(store, where, count)
     units = representatives(frame[frame["factual"]], count)
-    people = pd.read_sql_query("SELECT event_id, role, name, country, sector FROM participants"
-                               " ORDER BY event_id, role, position", store.db)
+    people = store.db.frame("SELECT event_id, role, name, country, sector FROM participants"
+                            " ORDER BY event_id, role, position")
     people = people[people["event_id"].isin(set(units["event_id"]))]
     sides: dict[tuple[int, str], list[dict]] = {}
     for person in people.to_dict("records"):

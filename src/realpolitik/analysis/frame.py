@@ -84,18 +84,18 @@ def read_events(store: Store, where: Filter | None = None) -> pd.DataFrame:
     where = where or Filter()
     clauses, params = _sql_filter(where)
     condition = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    frame = pd.read_sql_query(
+    frame = store.db.frame(
         "SELECT e.id AS event_id, e.doc_id, e.sentence_idx, e.trigger_start, d.source, d.published, e.type,"
         " e.mode, e.quad_class, e.intensity, e.factual, e.negated, e.hypothetical, e.future, e.historical,"
         " e.date, e.date_precision, e.cameo_root, e.cameo_code, e.goldstein, e.trigger_text AS trigger,"
-        " d.url, t.text AS sentence"
+        " d.url, t.text AS sentence, t.start_char AS sentence_start"
         " FROM events e JOIN documents d ON d.id = e.doc_id"
         " LEFT JOIN sentences t ON t.doc_id = e.doc_id AND t.idx = e.sentence_idx" + condition +
-        " ORDER BY e.id", store.db, params=params)
-    people = pd.read_sql_query(
+        " ORDER BY e.id", params)
+    people = store.db.frame(
         "SELECT p.event_id, p.role, p.country, p.entity_id, p.sector FROM participants p"
         " JOIN events e ON e.id = p.event_id JOIN documents d ON d.id = e.doc_id" + condition +
-        " ORDER BY p.event_id, p.role, p.position", store.db, params=params)
+        " ORDER BY p.event_id, p.role, p.position", params)
     sides: dict[tuple[int, str], list[str]] = {}
     countries: dict[int, set[str]] = {}
     for row in people.itertuples(index=False):
@@ -236,7 +236,7 @@ def top_types(types: pd.Series, limit: int = 3) -> str:
 
 def actor_names(store: Store) -> dict[str, str]:
     """A display name per key: the most frequent name given to the entity with that id (countries, groups)."""
-    rows = store.db.execute(
+    rows = store.db.query(
         "SELECT entity_id, name, count(*) AS n FROM participants WHERE entity_id IS NOT NULL"
         " GROUP BY entity_id, name ORDER BY entity_id, n DESC, name")
     names: dict[str, str] = {}

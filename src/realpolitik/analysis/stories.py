@@ -2,7 +2,7 @@
 
 A treaty reported by ten articles is ten event mentions but one event. Every view can count either;
 this module decides which mentions belong together and keeps the answer in the table
-``stories(event_id, story_id)`` of the database.
+``stories(event_id, story_id)`` of the database (created with the others, see :mod:`realpolitik.store.schema`).
 
 How mentions are grouped, in plain words:
 
@@ -60,14 +60,6 @@ NEAR_TYPES: tuple[frozenset[str], ...] = (
 
 #: Undated mentions in documents published this many days apart can still be one story.
 DEFAULT_WINDOW_DAYS = 3
-
-STORIES_TABLE = """
-CREATE TABLE IF NOT EXISTS stories (
-    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-    story_id INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS stories_story ON stories (story_id);
-"""
 
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
@@ -148,25 +140,18 @@ def assign_stories(store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> i
                 index.setdefault(bucket, []).append(len(anchors))
             anchors.append(mention)
         rows.append((mention.event_id, anchor.event_id))
-    store.db.executescript(STORIES_TABLE)
-    store.db.execute("BEGIN IMMEDIATE")
-    try:
-        store.db.execute("DELETE FROM stories")
-        store.db.executemany("INSERT INTO stories (event_id, story_id) VALUES (?, ?)", rows)
-    except BaseException:
-        store.db.execute("ROLLBACK")
-        raise
-    store.db.execute("COMMIT")
+    with store.db.transaction() as db:
+        db.execute("DELETE FROM stories")
+        db.executemany("INSERT INTO stories (event_id, story_id) VALUES (?, ?)", rows)
     return len(anchors)
 
 
 def ensure_stories(store: Store) -> None:
     """Rebuild the stories table when it is missing or out of date with the stored events."""
-    store.db.executescript(STORIES_TABLE)
-    stale = store.db.execute(
+    stale = store.db.one(
         "SELECT 1 FROM events e LEFT JOIN stories s ON s.event_id = e.id WHERE s.event_id IS NULL"
         " UNION ALL SELECT 1 FROM stories s LEFT JOIN events e ON e.id = s.story_id WHERE e.id IS NULL"
-        " LIMIT 1").fetchone()
+        " LIMIT 1")
     if stale:
         assign_stories(store)
 
@@ -198,9 +183,9 @@ def mentions(store: Store, where: Filter | None = None, count: Count = "stories"
     where = where or Filter()
     ensure_stories(store)
     frame = read_events(store, where)
-    stories = pd.read_sql_query(
+    stories = store.db.frame(
         "SELECT s.event_id, s.story_id, a.date AS story_date, a.date_precision AS story_precision"
-        " FROM stories s JOIN events a ON a.id = s.story_id", store.db)
+        " FROM stories s JOIN events a ON a.id = s.story_id")
     frame = frame.merge(stories, on="event_id", how="left")
     frame["mention_date"], frame["mention_precision"] = frame["date"], frame["date_precision"]
     if count == "stories":

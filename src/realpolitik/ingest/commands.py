@@ -54,7 +54,7 @@ def format_error(error: IngestError) -> str:
 @_db_option
 @click.option("--failed-only", is_flag=True, help="Leave out inputs skipped on purpose (other languages...).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
-def errors_command(db: Path | None, failed_only: bool, fmt: str) -> None:
+def errors_command(db: Path | str | None, failed_only: bool, fmt: str) -> None:
     """List the inputs that did not become documents, and why."""
     with Store(db) as store:
         rows = [e for e in store.errors() if not (failed_only and e.skipped)]
@@ -81,7 +81,7 @@ def errors_command(db: Path | None, failed_only: bool, fmt: str) -> None:
 @_db_option
 @model_option
 def watch_command(feeds_file: Path, every: float, once: bool, allow_private: bool,
-                  allowed_networks: tuple[str, ...], db: Path | None, model: str | None) -> None:
+                  allowed_networks: tuple[str, ...], db: Path | str | None, model: str | None) -> None:
     """Poll the RSS/Atom feeds listed in FEEDS_FILE (one URL per line) and ingest new items."""
     from realpolitik import default_coder
     from realpolitik.nlp import ModelNotFound

@@ -12,7 +12,6 @@ minutes forever.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +21,7 @@ from realpolitik.ingest.documents import Item
 from realpolitik.ingest.web import Fetcher, FetchError, entry_item, feed_entries
 from realpolitik.model import IngestError
 from realpolitik.pipeline import Coder
-from realpolitik.store import IngestReport, Store
+from realpolitik.store import Database, IngestReport, Store
 
 #: How many runs may fail on one item before it is left alone.
 MAX_ATTEMPTS = 3
@@ -46,31 +45,25 @@ class SeenItems:
     ``outcome`` is "document", "skipped" (deliberately passed over, e.g. not English) or "failed".
     """
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        self.db.execute(SEEN_ITEMS)
+        self.db.script(SEEN_ITEMS)
 
     def done(self, feed: str, item: str) -> bool:
         """True when the item needs no further attempt."""
-        row = self.db.execute("SELECT outcome, attempts FROM seen_items WHERE feed = ? AND item = ?",
-                              (feed, item)).fetchone()
-        return row is not None and (row[0] != "failed" or row[1] >= MAX_ATTEMPTS)
+        row = self.db.one("SELECT outcome, attempts FROM seen_items WHERE feed = ? AND item = ?", (feed, item))
+        return row is not None and (row["outcome"] != "failed" or row["attempts"] >= MAX_ATTEMPTS)
 
     def record(self, outcomes: Iterable[tuple[str, str, str]]) -> None:
         """Store (feed, item, outcome) triples in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = [(feed, item, outcome, now, now) for feed, item, outcome in outcomes]
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            self.db.executemany(
+        with self.db.transaction() as db:
+            db.executemany(
                 "INSERT INTO seen_items (feed, item, outcome, attempts, first_seen, last_seen)"
                 " VALUES (?, ?, ?, 1, ?, ?)"
                 " ON CONFLICT (feed, item) DO UPDATE SET outcome = excluded.outcome,"
-                " attempts = attempts + 1, last_seen = excluded.last_seen", rows)
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+                " attempts = seen_items.attempts + 1, last_seen = excluded.last_seen", rows)
 
 
 @dataclass

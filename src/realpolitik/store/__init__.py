@@ -1,5 +1,6 @@
-"""Where coded documents and events are kept: SQLite by default."""
+"""Where coded documents and events are kept: a SQLite file by default, or a PostgreSQL server."""
 
-from realpolitik.store.sqlite import EventFilter, IngestReport, Store, default_db_path
+from realpolitik.store.database import BadSearch, Database, is_url
+from realpolitik.store.store import EventFilter, IngestReport, Store, default_db_path
 
-__all__ = ["EventFilter", "IngestReport", "Store", "default_db_path"]
+__all__ = ["BadSearch", "Database", "EventFilter", "IngestReport", "Store", "default_db_path", "is_url"]

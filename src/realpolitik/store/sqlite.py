@@ -1,322 +1,66 @@
-"""The embedded default store: one SQLite file in WAL mode.
+"""The embedded default backend: one SQLite file in WAL mode.
 
-WAL lets readers (the web app, a second shell) query while an ingest writes. Each document is
-written in one transaction with its sentences, mentions and events, so a reader never sees half a
-document and a killed ingest leaves a consistent database. Every query is parameterised.
+WAL lets readers (the web app, a second shell) query while an ingest writes. Writers take the write lock
+when their transaction starts (``BEGIN IMMEDIATE``), so two writers queue instead of failing half-way.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from realpolitik.model import Document, Event, IngestError
-from realpolitik.pipeline import CodedDocument, Coder
-from realpolitik.store.schema import SCHEMA_VERSION, SQLITE_FTS, TABLES
+from realpolitik.store.database import Database
+from realpolitik.store.schema import SQLITE_SCHEMA
 
 
-def default_db_path() -> Path:
-    """``$REALPOLITIK_DB``, else ``$XDG_DATA_HOME/realpolitik/realpolitik.db`` (``~/.local/share``)."""
-    if os.environ.get("REALPOLITIK_DB"):
-        return Path(os.environ["REALPOLITIK_DB"]).expanduser()
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "realpolitik" / "realpolitik.db"
+class SqliteDatabase(Database):
+    """A SQLite file, created with its folder when missing."""
 
+    dialect = "sqlite"
+    search_condition = ("EXISTS (SELECT 1 FROM sentences_fts f WHERE f.doc_id = e.doc_id"
+                        " AND f.idx = e.sentence_idx AND sentences_fts MATCH ?)")
+    search_errors = (sqlite3.OperationalError,)
 
-@dataclass
-class IngestReport:
-    """What an ingest run did; ``failed`` inputs are also stored in the errors table."""
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
 
-    ingested: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    skipped: int = 0
-    events: int = 0
-    errors: list[IngestError] = field(default_factory=list)
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
 
-    def line(self) -> str:
-        return (f"{self.ingested} ingested, {self.failed} failed, {self.skipped} skipped"
-                f" ({self.unchanged} unchanged, {self.events} events)")
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
 
+    def script(self, sql: str) -> None:
+        self.conn.executescript(sql)
 
-@dataclass(frozen=True)
-class EventFilter:
-    """Which events a query returns. Country codes match any participant on that side."""
+    @contextmanager
+    def transaction(self) -> Iterator[SqliteDatabase]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
-    doc_id: str | None = None
-    type: str | None = None
-    actor: str | None = None
-    recipient: str | None = None
-    quad_class: int | None = None
-    source: str | None = None
-    since: str | None = None
-    until: str | None = None
-    factual_only: bool = False
-    search: str | None = None
-    limit: int | None = None
-
-
-class Store:
-    """A realpolitik database. Use as a context manager, or call ``close()``."""
-
-    def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path) if path else default_db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(TABLES + SQLITE_FTS)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def create_schema(self) -> None:
+        # Every open runs the DDL: it is cheap here, and it adds objects a newer version introduced
+        # (IF NOT EXISTS) to files an older one created.
+        self.script(SQLITE_SCHEMA)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
-    # -- writing ---------------------------------------------------------------------------
-
-    def ingest(self, paths: Iterable[str | Path], *, coder: Coder | None = None,
-               published: date | None = None, source: str | None = None,
-               allow_private: bool = False) -> IngestReport:
-        """Read files, directories and URLs, code every new document, store everything.
-
-        ``allow_private`` lets URLs reach private, loopback and link-local addresses (intranets).
-        """
-        from realpolitik.ingest import FetchOptions, read_paths
-
-        fetch = FetchOptions.from_env(allow_private=allow_private)
-        return self.ingest_items(read_paths(paths, published=published, source=source, fetch=fetch), coder=coder)
-
-    def ingest_items(self, items: Iterable[Document | IngestError], *, coder: Coder | None = None,
-                     progress: Callable[[int], None] | None = None) -> IngestReport:
-        """Store documents (coding the ones not already stored) and errors.
-
-        ``progress`` is called with the number of documents written so far after each one.
-        """
-        report = IngestReport()
-        coder = coder or Coder()
-        for coded in coder.code_documents(self.new_documents(items, report)):
-            self.add(coded)
-            report.ingested += 1
-            report.events += len(coded.events)
-            if progress is not None:
-                progress(report.ingested)
-        return report
-
-    def new_documents(self, items: Iterable[Document | IngestError], report: IngestReport) -> Iterator[Document]:
-        """The documents that still need coding: errors are stored and counted, texts already stored
-        or already seen in this run are counted as unchanged, and clashing ids made unique."""
-        seen: set[str] = set()
-        for item in items:
-            if isinstance(item, IngestError):
-                self.add_error(item)
-                report.errors.append(item)
-                if item.skipped:
-                    report.skipped += 1
-                else:
-                    report.failed += 1
-                continue
-            document = None if item.content_hash in seen else self._place(item)
-            if document is None:
-                report.unchanged += 1
-            else:
-                seen.add(document.content_hash)
-                yield document
-
-    def _place(self, document: Document) -> Document | None:
-        """The document to code, with a free id; None when its text is already stored."""
-        digest = document.content_hash
-        if self.db.execute("SELECT 1 FROM documents WHERE content_hash = ?", (digest,)).fetchone():
-            return None
-        row = self.db.execute("SELECT path FROM documents WHERE id = ?", (document.id,)).fetchone()
-        if row is not None and row["path"] not in (None, document.path):
-            document.id = f"{document.id}-{digest[:8]}"
-        return document
-
-    def add(self, coded: CodedDocument) -> None:
-        """Write one coded document atomically, replacing an earlier version with the same id."""
-        doc = coded.document
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self._transaction() as db:
-            db.execute("DELETE FROM sentences_fts WHERE doc_id = ?", (doc.id,))
-            db.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            db.execute(
-                "INSERT INTO documents (id, content_hash, title, source, published, url, path, text,"
-                " n_sentences, n_events, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, doc.content_hash, doc.title, doc.source,
-                 doc.published.isoformat() if doc.published else None, doc.url, doc.path, doc.text,
-                 len(coded.sentences), len(coded.events), now))
-            db.executemany(
-                "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
-                [(doc.id, s.index, s.paragraph, s.start, s.end, s.text) for s in coded.sentences])
-            db.executemany(
-                "INSERT INTO sentences_fts (text, doc_id, idx) VALUES (?,?,?)",
-                [(s.text, doc.id, s.index) for s in coded.sentences])
-            db.executemany(
-                "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(doc.id, i, e.start, e.end, e.text, e.name, e.country, e.sector, e.id, e.role, e.kind)
-                 for i, e in coded.mentions])
-            for event in coded.events:
-                self._insert_event(db, event)
-
-    def _insert_event(self, db: sqlite3.Connection, event: Event) -> None:
-        data = event.to_dict()
-        cursor = db.execute(
-            "INSERT INTO events (doc_id, sentence_idx, type, mode, context, actor, recipient, actor_codes,"
-            " recipient_codes, date, date_precision, date_text, sort_date, historical, negated, hypothetical,"
-            " future, factual, intensity, quad_class, cameo_root, cameo_code, goldstein, trigger_text,"
-            " trigger_start, trigger_end, rule, confidence, location)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (event.doc_id, event.sentence_index, event.type, event.mode, json.dumps(event.context),
-             json.dumps(data["actor"]), json.dumps(data["recipient"]), "|".join(event.actor_codes()),
-             "|".join(event.recipient_codes()), event.date, event.date_precision, event.date_text,
-             _sort_date(event.date), int(event.historical), int(event.negated), int(event.hypothetical),
-             int(event.future), int(event.factual), event.intensity, event.quad_class, event.cameo_root,
-             event.cameo_code, event.goldstein, event.trigger.text, event.trigger.start, event.trigger.end,
-             event.rule, event.confidence, json.dumps(data["location"]) if event.location else None))
-        rows = [(cursor.lastrowid, side, pos, e.text, e.name, e.country, e.sector, e.id, e.start, e.end)
-                for side, entities in (("actor", event.actor), ("recipient", event.recipient))
-                for pos, e in enumerate(entities)]
-        db.executemany("INSERT INTO participants VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-
-    def add_error(self, error: IngestError) -> None:
-        with self._transaction() as db:
-            db.execute("INSERT INTO errors (path, line, reason, detail, skipped, at) VALUES (?,?,?,?,?,?)",
-                       (error.path, error.line, error.reason, error.detail, int(error.skipped),
-                        datetime.now(UTC).isoformat(timespec="seconds")))
-
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.db)
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def events(self, where: EventFilter | None = None) -> list[Event]:
-        """Events matching a filter, in document and sentence order."""
-        sql, params = _event_query(where or EventFilter())
-        return [_event_from_row(row) for row in self.db.execute(sql, params)]
-
-    def documents(self) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT id, title, source, published, url, path, n_sentences, n_events"
-                               " FROM documents ORDER BY published, id")
-        return [dict(row) for row in rows]
-
-    def document(self, doc_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return dict(row) if row else None
-
-    def errors(self) -> list[IngestError]:
-        rows = self.db.execute("SELECT path, reason, line, detail, skipped FROM errors ORDER BY id")
-        return [IngestError(r["path"], r["reason"], r["line"], r["detail"], bool(r["skipped"])) for r in rows]
-
-    def counts(self) -> dict[str, int]:
-        """How many documents, sentences, mentions and events the store holds."""
-        return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("documents", "sentences", "mentions", "events", "errors")}
-
-    def events_by_type(self, *, factual_only: bool = True) -> dict[str, int]:
-        sql = "SELECT type, count(*) AS n FROM events" + (" WHERE factual = 1" if factual_only else "")
-        return {r["type"]: r["n"] for r in self.db.execute(sql + " GROUP BY type ORDER BY n DESC, type")}
-
-    def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int, float]]:
-        """Most frequent (actor country, recipient country) pairs among factual events, with net score."""
-        rows = self.db.execute(
-            "SELECT a.country AS actor, r.country AS recipient, count(DISTINCT e.id) AS n,"
-            " sum(e.intensity) AS net FROM events e"
-            " JOIN participants a ON a.event_id = e.id AND a.role = 'actor'"
-            " JOIN participants r ON r.event_id = e.id AND r.role = 'recipient'"
-            " WHERE e.factual = 1 AND a.country IS NOT NULL AND r.country IS NOT NULL"
-            " AND a.country != r.country"
-            " GROUP BY a.country, r.country ORDER BY n DESC, net, a.country, r.country LIMIT ?", (limit,))
-        return [(r["actor"], r["recipient"], r["n"], round(r["net"], 1)) for r in rows]
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, or ``ROLLBACK`` on any exception."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-def _sort_date(value: str | None) -> str | None:
-    """A sortable first day for a date at any precision ("1828" -> "1828-01-01")."""
-    if not value:
-        return None
-    parts = value.split("-")
-    return "-".join(parts + ["01"] * (3 - len(parts)))
-
-
-def _event_query(where: EventFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if where.doc_id:
-        clauses.append("e.doc_id = ?")
-        params.append(where.doc_id)
-    if where.type:
-        clauses.append("e.type = ?")
-        params.append(where.type.upper())
-    if where.quad_class:
-        clauses.append("e.quad_class = ?")
-        params.append(where.quad_class)
-    for side, code in (("actor", where.actor), ("recipient", where.recipient)):
-        if code:  # two indexed look-ups (country, entity id) rather than one scan with OR
-            clauses.append("e.id IN (SELECT event_id FROM participants WHERE role = ? AND country = ?"
-                           " UNION SELECT event_id FROM participants WHERE role = ? AND entity_id = ?)")
-            params.extend([side, code, side, code])
-    if where.source:
-        clauses.append("d.source = ?")
-        params.append(where.source)
-    if where.since:
-        clauses.append("e.sort_date >= ?")
-        params.append(_sort_date(where.since))
-    if where.until:
-        clauses.append("e.sort_date <= ?")
-        params.append(_sort_date(where.until))
-    if where.factual_only:
-        clauses.append("e.factual = 1")
-    if where.search:
-        clauses.append("EXISTS (SELECT 1 FROM sentences_fts f WHERE f.doc_id = e.doc_id"
-                       " AND f.idx = e.sentence_idx AND sentences_fts MATCH ?)")
-        params.append(where.search)
-    sql = ("SELECT e.*, s.text AS sentence FROM events e JOIN documents d ON d.id = e.doc_id"
-           " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx")
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY d.published, e.doc_id, e.sentence_idx, e.trigger_start"
-    if where.limit:
-        sql += " LIMIT ?"
-        params.append(where.limit)
-    return sql, params
-
-
-def _event_from_row(row: sqlite3.Row) -> Event:
-    return Event.from_dict({
-        "doc_id": row["doc_id"], "sentence_index": row["sentence_idx"], "sentence": row["sentence"],
-        "type": row["type"], "mode": row["mode"], "context": json.loads(row["context"]),
-        "actor": json.loads(row["actor"]), "recipient": json.loads(row["recipient"]),
-        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
-        "rule": row["rule"], "date": row["date"], "date_precision": row["date_precision"],
-        "date_text": row["date_text"], "historical": bool(row["historical"]), "negated": bool(row["negated"]),
-        "hypothetical": bool(row["hypothetical"]), "future": bool(row["future"]),
-        "intensity": row["intensity"], "quad_class": row["quad_class"], "cameo_root": row["cameo_root"],
-        "cameo_code": row["cameo_code"], "goldstein": row["goldstein"], "confidence": row["confidence"],
-        "location": json.loads(row["location"]) if row["location"] else None,
-    })
+    def _tuples(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple]]:
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(sql, params)
+        return [column[0] for column in cursor.description], cursor.fetchall()

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,7 +44,7 @@ from realpolitik.analysis.stories import stories as stories_view
 from realpolitik.analysis.timeline import timeline as timeline_view
 from realpolitik.model import Document, Event
 from realpolitik.pipeline import Coder
-from realpolitik.store import EventFilter, Store
+from realpolitik.store import BadSearch, EventFilter, Store, is_url
 
 HERE = Path(__file__).resolve().parent
 TOKEN_HEADER = "X-Realpolitik-Token"
@@ -189,13 +188,13 @@ def _search_variants(query: str) -> list[str]:
 
 def create_app(db: str | Path, *, allow_writes: bool = False, token: str | None = None,
                coder: Coder | Callable[[], Coder] | None = None) -> FastAPI:
-    """The dashboard over the database file ``db``.
+    """The dashboard over the database ``db``: a SQLite file or a ``postgresql://`` URL.
 
     ``coder`` (a :class:`Coder`, or a function returning one) codes pasted texts; by default the
     process-wide :func:`realpolitik.default_coder`, loaded on first use. With ``allow_writes`` and no
     ``token`` a random token is made; it is in ``app.state.token``.
     """
-    db_path = Path(db)
+    target = db if is_url(db) else Path(db)
     if allow_writes and not token:
         token = secrets.token_urlsafe(24)
     coder_lock = threading.Lock()
@@ -209,15 +208,15 @@ def create_app(db: str | Path, *, allow_writes: bool = False, token: str | None 
     app = FastAPI(title="realpolitik", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Documents, PLOVER events and the relations they add up to.")
     app.state.token = token
-    app.state.db = db_path
+    app.state.db = target
     app.add_middleware(Guard)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @contextmanager
     def opened() -> Iterator[Store]:
-        if not db_path.exists():
-            raise HTTPException(503, f"no database at {db_path}")
-        store = Store(db_path)
+        if isinstance(target, Path) and not target.exists():  # a file is not created by merely looking
+            raise HTTPException(503, f"no database at {target}")
+        store = Store(target)
         try:
             yield store
         finally:
@@ -237,11 +236,11 @@ def create_app(db: str | Path, *, allow_writes: bool = False, token: str | None 
     def find_events(store: Store, where: EventFilter) -> list[Event]:
         if not where.search:
             return store.events(where)
-        error: sqlite3.OperationalError | None = None
+        error: BadSearch | None = None
         for variant in _search_variants(where.search):
             try:
                 return store.events(EventFilter(**{**where.__dict__, "search": variant}))
-            except sqlite3.OperationalError as exc:
+            except BadSearch as exc:
                 error = exc
         raise HTTPException(400, f"bad search: {error}")
 
@@ -282,7 +281,7 @@ def create_app(db: str | Path, *, allow_writes: bool = False, token: str | None 
                    q: Annotated[str | None, Query(max_length=500, description="full-text search")] = None,
                    doc_id: str | None = None, factual_only: bool = False,
                    limit: Annotated[int, Query(ge=1, le=MAX_ROWS)] = DEFAULT_ROWS) -> dict[str, Any]:
-        """Events matching every given filter; ``q`` searches their sentences (SQLite FTS5)."""
+        """Events matching every given filter; ``q`` searches their sentences (full-text, stemmed)."""
         where = EventFilter(doc_id=doc_id or None, type=type or None, actor=actor or None,
                             recipient=recipient or None, quad_class=quad_class, source=source or None,
                             since=since or None, until=until or None, factual_only=factual_only,

@@ -18,7 +18,7 @@ from realpolitik.store import default_db_path
               help="Let the analyse page store pasted texts (each write also needs the token).")
 @click.option("--token", envvar="REALPOLITIK_TOKEN", default=None,
               help="Token writes must send in the X-Realpolitik-Token header (default: a random one, printed).")
-def serve(db: Path | None, host: str, port: int, allow_writes: bool, token: str | None) -> None:
+def serve(db: Path | str | None, host: str, port: int, allow_writes: bool, token: str | None) -> None:
     """Serve the dashboard (overview, network, dyads, events, documents, sources, analyse) and the JSON API."""
     try:
         import uvicorn
@@ -27,7 +27,7 @@ def serve(db: Path | None, host: str, port: int, allow_writes: bool, token: str 
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise click.ClickException(f"the web app needs fastapi, uvicorn and jinja2 ({exc})") from exc
     path = db or default_db_path()
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():  # a postgresql:// URL is checked by connecting
         raise click.ClickException(f"no database at {path}: run `realpolitik ingest` first")
     app = create_app(path, allow_writes=allow_writes, token=token)
     if allow_writes:
