@@ -1,5 +1,6 @@
 """The extraction patterns, on sentences written for these tests, with the bundled lexicon."""
 
+from realpolitik import Coder
 from tests.helpers import one
 
 
@@ -81,3 +82,101 @@ def test_hypothetical_and_future_are_flagged(code):
     assert hypothetical.hypothetical
     future = one(code("China will host Iranian and Saudi diplomats next week."), "CONSULT")
     assert future.future
+
+
+def test_rejecting_a_proposal_targets_whoever_made_it(code):
+    event = one(code("Turkey rejected a Greek proposal for joint patrols."), "REJECT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["TUR"], ["GRC"])
+
+
+def test_recipient_two_prepositions_down_the_object(code):
+    event = one(code("Italy announced a suspension of flights to Serbia."), "SANCTION")
+    assert (event.actor_codes(), event.recipient_codes()) == (["ITA"], ["SRB"])
+
+
+def test_declared_readiness_is_a_promise_and_its_refusal_a_rejection(code):
+    ready = one(code("Syria is willing to withdraw its troops from Lebanon."), "AGREE")
+    assert (ready.actor_codes(), ready.recipient_codes()) == (["SYR"], ["LBN"])
+    assert not (ready.negated or ready.hypothetical or ready.future)
+    assert ready.rule.endswith("via intent")
+    refused = one(code("Syria is not prepared to withdraw its troops from Lebanon."), "REJECT")
+    assert refused.actor_codes() == ["SYR"]
+
+
+def test_a_plain_will_commits_the_actor_beside_the_future_act(code):
+    events = code("Finland will give Tanzania a grant for new schools.")
+    pledge, aid = one(events, "AGREE"), one(events, "AID")
+    assert (pledge.actor_codes(), pledge.recipient_codes()) == (["FIN"], ["TZA"])
+    assert not pledge.future and aid.future
+    assert pledge.rule.endswith("via pledge")
+
+
+def test_a_scheduled_meeting_is_not_a_pledge(code):
+    events = code("The foreign ministers of Chile and Peru will meet in Lima on Friday.")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_people_of_no_stated_country_take_the_place_or_the_acting_state(code):
+    march = one(code("Thousands of students marched through Jakarta on Sunday."), "PROTEST")
+    assert (march.actor_codes(), march.recipient_codes()) == (["IDN"], ["IDN"])
+    crackdown = one(code("Kenyan police arrested dozens of demonstrators."), "COERCE")
+    assert (crackdown.actor_codes(), crackdown.recipient_codes()) == (["KEN"], ["KEN"])
+    assert code("Students criticised the new budget.") == []  # nobody says whose students
+
+
+def test_an_act_of_nobody_in_particular_waits_below_the_threshold(coder):
+    text = "Thousands took to the streets and staged a general strike on Monday."
+    assert coder.code_text(text).events == []
+    lenient = Coder(nlp=coder.nlp, gazetteer=coder.gazetteer, lexicon=coder.lexicon, min_confidence=0.3)
+    strike = one(lenient.code_text(text).events, "PROTEST")
+    assert strike.actor == [] and strike.confidence < 0.5
+    assert strike.mode == "strike"  # "general strike" is a labour strike, not an air strike
+
+
+def test_what_is_vowed_sets_the_type_of_the_vow(code):
+    threat = one(code("Hezbollah vowed to attack Israeli towns."), "THREATEN")
+    assert (threat.actor_codes(), threat.recipient_codes()) == (["LBN"], ["ISR"])
+    refusal = one(code("Iran vowed that it would not negotiate with Iraq."), "REJECT")
+    assert refusal.actor_codes() == ["IRN"]
+
+
+def test_unless_makes_an_announcement_leverage_and_if_an_offer(code):
+    threat = one(code("Syria said it would withdraw from the talks unless Turkey changed course."), "THREATEN")
+    assert threat.actor_codes() == ["SYR"]
+    offer = one(code("The rebels said they would meet the Kenyan envoy if he came to Juba."), "AGREE")
+    assert offer.recipient_codes() == ["KEN"]
+
+
+def test_a_reaction_to_the_move_targets_whoever_made_it(code):
+    events = code("On Saturday Saudi Arabia executed a prominent Shia cleric. China said it regretted the move. "
+                  "On Sunday crowds in Tehran chanted slogans for hours. "
+                  "President Rouhani condemned the execution. Moscow criticised the decision.")
+    regretted, condemned, criticised = (e for e in events if e.type == "ACCUSE")
+    assert (regretted.actor_codes(), regretted.recipient_codes()) == (["CHN"], ["SAU"])
+    assert (condemned.actor_codes(), condemned.recipient_codes()) == (["IRN"], ["SAU"])
+    assert condemned.recipient[0].via == "event:executed"
+    assert criticised.recipient_codes() == []  # the latest act is a crowd's, which is no "decision"
+
+
+def test_a_pledge_reported_by_someone_else_is_still_a_pledge(code):
+    events = code("Japan will give Nepal five million dollars for flood relief, the foreign ministry said.")
+    assert one(events, "AGREE").recipient_codes() == ["NPL"]
+
+
+def test_ethnic_kin_are_placed_where_they_live_not_in_their_namesake_state(code):
+    protest = one(code("Hundreds of ethnic Albanians demonstrated in Serbia on Tuesday."), "PROTEST")
+    assert protest.actor_codes() == ["SRB"]
+
+
+def test_targets_behind_against_and_of(code):
+    riots = one(code("Palestinian riots against Israeli policies continued for a week."), "PROTEST")
+    assert riots.recipient_codes() == ["ISR"]
+    hack = one(code("North Korea tried to hack into the computers of South Korean officers."), "COERCE")
+    assert hack.recipient_codes() == ["KOR"]
+    mobilised = one(code("Britain mobilised reservists for a possible war against Iraq."), "MOBILIZE")
+    assert mobilised.recipient_codes() == ["IRQ"]
+
+
+def test_words_to_unnamed_people_are_not_made_domestic(code):
+    request = one(code("The British foreign secretary said the rebels must lay down their arms."), "REQUEST")
+    assert "GBR" not in request.recipient_codes()

@@ -229,3 +229,35 @@ def test_split_for_parser_prefers_paragraphs_then_sentences_then_spaces():
         split_for_parser(text, 0)
     parts = split_for_parser(text, 30)
     assert [text[o:o + len(p)] for o, p in zip(part_offsets(parts), parts, strict=True)] == parts
+
+
+# -- datelines ----------------------------------------------------------------------------------
+
+DATELINED = ("LONDON, 3 March 2024 - Britain summoned the Iranian ambassador on Sunday to protest against the "
+             "detention of two British citizens, the Foreign Office said in a statement.")
+
+
+def test_a_dateline_is_the_publication_date_of_a_text_file_and_beats_the_fallback(tmp_path):
+    from datetime import date
+
+    (tmp_path / "wire.txt").write_text(f"Envoy summoned\n\n{DATELINED}", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(ENGLISH, encoding="utf-8")
+    docs = {d.id: d for d in read_paths([tmp_path], published=date(2020, 1, 1))}
+    assert (docs["wire"].published, docs["plain"].published) == (date(2024, 3, 3), date(2020, 1, 1))
+
+
+def test_a_dateline_dates_an_html_page_without_a_date_in_its_metadata(tmp_path):
+    from datetime import date
+
+    body = f"<body><article><h1>Envoy summoned</h1><p>{DATELINED}</p><p>{ENGLISH}</p></article></body></html>"
+    (tmp_path / "bare.html").write_text(f"<html><head><title>Envoy summoned</title></head>{body}", encoding="utf-8")
+    (tmp_path / "meta.html").write_text('<html><head><title>Envoy summoned</title><meta property='
+                                        f'"article:published_time" content="2024-03-04"></head>{body}',
+                                        encoding="utf-8")
+    docs = {d.id: d for d in read_paths([tmp_path])}
+    assert (docs["bare"].published, docs["meta"].published) == (date(2024, 3, 3), date(2024, 3, 4))
+
+
+def test_a_dateline_without_a_year_does_not_date_a_file(tmp_path):
+    (tmp_path / "wire.txt").write_text(DATELINED.replace("3 March 2024", "Nov. 24"), encoding="utf-8")
+    assert _one(read_paths([tmp_path / "wire.txt"])).published is None

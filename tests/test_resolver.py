@@ -38,3 +38,29 @@ def test_a_recipient_that_refers_back_to_the_actor_is_dropped(code):
 def test_a_response_with_an_event_noun_is_that_event(code):
     event = one(code("The West answered with sanctions against Russia."), "SANCTION")
     assert (event.actor_codes(), event.recipient_codes()) == (["WST"], ["RUS"])
+
+
+def test_a_body_qualified_inside_an_of_phrase_gives_its_country():
+    assert actor("leaders of Romania's new government", "2000-01-01")["country"] == "ROU"
+    assert actor("members of the Iraqi parliament", "2005-01-01")["country"] == "IRQ"
+
+
+def test_the_european_community_is_the_union_under_its_earlier_name():
+    assert actor("the European Community", "1985-01-01")["country"] == "EUR"
+
+
+def test_a_partitive_of_a_pronoun_is_whoever_the_pronoun_is(code):
+    events = code("Russia launched dozens of drones overnight. Several of them struck central Kyiv.")
+    strike = next(e for e in events if e.trigger.text == "struck")
+    assert strike.actor_codes() == ["RUS"] and strike.recipient_codes() == ["UKR"]
+
+
+def test_an_unknown_titled_official_belongs_to_the_country_of_the_story(code):
+    threat = one(code("President Tamaro Fenn threatened to ban Ugandan opposition parties."), "THREATEN")
+    assert threat.actor_codes() == ["UGA"] and threat.actor[0].via == "story country"
+    assert code("President Tamaro Fenn criticised the new budget.") == []  # no story, no country
+
+
+def test_a_title_and_nationality_in_the_text_beat_a_persons_stored_country(code):
+    resigned = one(code("Georgian President Eduard Shevardnadze resigned on Sunday.", "2003-11-24"), "RETREAT")
+    assert resigned.actor_codes() == ["GEO"] and resigned.actor[0].via == "title"

@@ -12,10 +12,12 @@ import pytest
 from realpolitik.when import (
     UNKNOWN,
     EventDate,
+    Timeline,
     choose_date,
     find_dates,
     is_historical,
     parse_published,
+    published_from_dateline,
 )
 
 WED = date(2013, 12, 4)
@@ -146,6 +148,7 @@ RELATIVE = [
     ("The army withdrew yesterday.", LEAP, "2016-02-29", "day"),
     ("The army withdrew the day before yesterday.", LEAP, "2016-02-28", "day"),
     ("The army withdrew yesterday.", MARCH, "2013-02-28", "day"),
+    ("Overnight, rebels shelled the airport.", WED, "2013-12-04", "day"),
     # weeks, months, years
     ("Talks collapsed last week.", WED, "2013-11-25", "week"),
     ("Talks collapsed this week.", WED, "2013-12-02", "week"),
@@ -180,6 +183,15 @@ RELATIVE = [
     ("The envoy left several weeks ago.", WED, "2013-11", "month"),
     ("The envoy left ten days ago.", MON_JAN, "2013-12-27", "day"),
     ("The envoy left a month ago.", MON_JAN, "2013-12", "month"),
+    ("Forty-seven years ago, students seized the embassy.", WED, "1966", "year"),
+    ("Twenty one years ago the war ended.", WED, "1992", "year"),
+    ("Seventeen days ago the envoy left.", WED, "2013-11-17", "day"),
+    # anniversaries: the named part of the calendar, that many years back
+    ("Forty-seven years ago this November, students seized the embassy.", date(2026, 2, 16), "1979-11", "month"),
+    ("Ten years ago in May the accord was signed.", WED, "2003-05", "month"),
+    ("Ten years ago this week the wall fell.", WED, "2003-12-01", "week"),
+    ("Twenty years ago this month the war began.", WED, "1993-12", "month"),
+    ("A year ago today the envoy was expelled.", WED, "2012-12-04", "day"),
 ]
 
 
@@ -214,6 +226,16 @@ FORWARD = [
     ("The week before, clashes erupted.", DAY_ANCHOR, "2013-11-11", "week"),
     ("Three days later the city fell.", EventDate("2003-05", "month"), "2003-05", "month"),
     ("The following decade was calmer.", EventDate("1979", "year"), "1980", "decade"),
+    # stretches of vague length: the smallest period that holds them
+    ("Over the following weeks the militia fired rockets.", EventDate("2006-07-12", "day"), "2006", "year"),
+    ("In the weeks that followed, the militia fired rockets.", EventDate("2006-07-12", "day"), "2006", "year"),
+    ("Over the following weeks the militia fired rockets.", EventDate("2006-07-03", "day"), "2006-07", "month"),
+    ("In the following days, talks failed.", EventDate("2006-07-12", "day"), "2006-07-10", "week"),
+    ("In the days that followed, talks failed.", EventDate("2006-07-15", "day"), "2006-07", "month"),
+    ("In the subsequent months, talks failed.", EventDate("2006-03", "month"), "2006", "year"),
+    ("In the preceding months, envoys met in secret.", EventDate("2006-09", "month"), "2006", "year"),
+    ("In the preceding months, envoys met in secret.", EventDate("2006-02", "month"), "2000", "decade"),
+    ("Over the following two years it rebuilt.", EventDate("1995", "year"), "1990", "decade"),
 ]
 
 
@@ -266,6 +288,11 @@ UNANCHORED = [
     ("Days later, talks failed.", WED, "Days later"),
     ("The war ended years ago.", WED, "years ago"),
     ("The ruins date from 999 decades ago.", WED, "999 decades ago"),
+    ("Over the following weeks, rockets fell.", WED, "Over the following weeks"),
+    ("Years ago this November, students seized the embassy.", WED, "Years ago this November"),
+    # the event follows a stretch whose start is not given: said, but never placed
+    ("The text was agreed after days of haggling.", WED, "after days of"),
+    ("They signed after several years of talks.", WED, "after several years of"),
 ]
 
 
@@ -302,6 +329,7 @@ NOT_DATES = [
     "He said that years of war had ruined the country.",
     "The strike came a year after the war ended.",
     "Gunmen killed 12 people in the square.",
+    "The weeks after the invasion were chaotic.",
 ]
 
 
@@ -358,41 +386,89 @@ SENTENCE = EventDate("2013-11-20", "day", "on 20 November", 40, 54, True)
 PARAGRAPH = EventDate("2013-11", "month", "in November", 3, 14, True)
 PARAGRAPH_ABSOLUTE = EventDate("2013-11", "month", "in November 2013", 3, 19, False)
 CARRIED = EventDate("2013-11", "month", "in November 2013", 3, 19, True)
+STORY = EventDate("2013-12-03", "day", "yesterday", 20, 29, False)
+STORY_CARRIED = EventDate("2013-12-03", "day", "yesterday", 20, 29, True)
 PUBLICATION_DAY = EventDate("2013-12-04", "day", relative=True)
 UNRESOLVED = EventDate(None, "unknown", "yesterday", 0, 9)
+AFTER_DAYS = EventDate(None, "unknown", "after days of", 30, 43)
 
+# clause, sentence, paragraph's date, document's date, published, tense, expected
 CHOICES = [
-    ([CLAUSE], [SENTENCE], PARAGRAPH, WED, "past", CLAUSE),
-    ([], [SENTENCE, CLAUSE], PARAGRAPH, WED, "past", SENTENCE),
-    ([UNRESOLVED], [SENTENCE], PARAGRAPH, None, "past", UNRESOLVED),
-    ([], [], PARAGRAPH_ABSOLUTE, WED, "past_perfect", CARRIED),
-    ([], [], None, WED, "past_perfect", UNKNOWN),
-    ([], [], None, WED, "present", PUBLICATION_DAY),
-    ([], [], PARAGRAPH_ABSOLUTE, WED, "present", PUBLICATION_DAY),
-    ([], [], PARAGRAPH_ABSOLUTE, WED, "present_perfect", UNKNOWN),
-    ([], [], None, WED, "present_perfect", UNKNOWN),
-    ([], [SENTENCE], None, WED, "present_perfect", SENTENCE),
-    ([], [], PARAGRAPH_ABSOLUTE, WED, "past", CARRIED),
-    ([], [], None, WED, "past", PUBLICATION_DAY),
-    ([], [], UNKNOWN, WED, "past", PUBLICATION_DAY),
-    ([], [], PARAGRAPH_ABSOLUTE, WED, "future", CARRIED),
-    ([], [], None, WED, "future", UNKNOWN),
-    ([], [], None, WED, "modal", UNKNOWN),
-    ([], [], PARAGRAPH_ABSOLUTE, None, "present", CARRIED),
-    ([], [], None, None, "past", UNKNOWN),
+    # what the sentence says comes first; a placeable date beats one that cannot be placed
+    ([CLAUSE], [SENTENCE], PARAGRAPH, STORY, WED, "past", CLAUSE),
+    ([], [SENTENCE, CLAUSE], PARAGRAPH, STORY, WED, "past", SENTENCE),
+    ([UNRESOLVED], [SENTENCE], PARAGRAPH, STORY, None, "past", UNRESOLVED),
+    ([AFTER_DAYS, CLAUSE], [AFTER_DAYS, CLAUSE], PARAGRAPH, STORY, WED, "past", CLAUSE),
+    ([AFTER_DAYS], [AFTER_DAYS], PARAGRAPH_ABSOLUTE, STORY, WED, "past", AFTER_DAYS),
+    ([], [SENTENCE], None, None, WED, "present_perfect", SENTENCE),
+    # simple past: the paragraph's date, else the story's, else the publication day
+    ([], [], PARAGRAPH_ABSOLUTE, STORY, WED, "past", CARRIED),
+    ([], [], None, STORY, WED, "past", STORY_CARRIED),
+    ([], [], None, None, WED, "past", PUBLICATION_DAY),
+    ([], [], UNKNOWN, UNKNOWN, WED, "past", PUBLICATION_DAY),
+    ([], [], None, STORY, None, "past", STORY_CARRIED),
+    ([], [], None, STORY, date(2015, 6, 1), "past", UNKNOWN),  # the story is history: no invented day
+    ([], [], None, None, None, "past", UNKNOWN),
+    # past perfect and present (habits, standing positions): only the paragraph's own date
+    ([], [], PARAGRAPH_ABSOLUTE, STORY, WED, "past_perfect", CARRIED),
+    ([], [], None, STORY, WED, "past_perfect", UNKNOWN),
+    ([], [], PARAGRAPH_ABSOLUTE, STORY, WED, "present", CARRIED),
+    ([], [], None, STORY, WED, "present", UNKNOWN),
+    ([], [], PARAGRAPH_ABSOLUTE, None, None, "present", CARRIED),
+    # present perfect: some time up to now
+    ([], [], PARAGRAPH_ABSOLUTE, STORY, WED, "present_perfect", UNKNOWN),
+    ([], [], None, None, WED, "present_perfect", UNKNOWN),
+    # future and modal: only their own clause ("said yesterday it would withdraw" is not yesterday)
+    ([CLAUSE], [CLAUSE], PARAGRAPH, STORY, WED, "future", CLAUSE),
+    ([], [SENTENCE], PARAGRAPH_ABSOLUTE, STORY, WED, "future", UNKNOWN),
+    ([], [SENTENCE], PARAGRAPH_ABSOLUTE, STORY, WED, "modal", UNKNOWN),
+    ([], [], None, None, WED, "modal", UNKNOWN),
 ]
 
 
-@pytest.mark.parametrize(("clause", "sentence", "paragraph", "published", "tense", "expected"), CHOICES)
+@pytest.mark.parametrize(("clause", "sentence", "paragraph", "document", "published", "tense", "expected"),
+                         CHOICES)
 def test_choose_date(
     clause: list[EventDate],
     sentence: list[EventDate],
     paragraph: EventDate | None,
+    document: EventDate | None,
     published: date | None,
     tense: str,
     expected: EventDate,
 ) -> None:
-    assert choose_date(clause, sentence, paragraph, published, tense) == expected
+    assert choose_date(clause, sentence, paragraph, published, tense, document_latest=document) == expected
+
+
+# the clause's and the sentence's dates, the dated things the clause refers to, and the result
+SPRING_2023 = date(2023, 3, 11)
+ATTACK_2019 = EventDate("2019", "year", "2019", 60, 64, False)
+PLAN_2030 = EventDate("2030", "year", "2030", 60, 64, False)
+SINCE_2015 = EventDate("2015", "year", "2015", 40, 44, False)
+IN_2021 = EventDate("2021", "year", "in 2021", 10, 17, False)
+FLOORS = [
+    # "has been bombing since 2015, and Riyadh blamed Iran for a 2019 attack": not before the attack
+    ([], [SINCE_2015], [ATTACK_2019], ATTACK_2019),
+    ([], [IN_2021], [ATTACK_2019], IN_2021),
+    ([], [], [ATTACK_2019], EventDate("2023-03-11", "day", relative=True)),
+    # the clause's own date is what the text says, and a plan named by a later year is no floor
+    ([SINCE_2015], [], [ATTACK_2019], SINCE_2015),
+    ([], [SINCE_2015], [PLAN_2030], SINCE_2015),
+]
+
+
+@pytest.mark.parametrize(("clause", "sentence", "referred", "expected"), FLOORS)
+def test_an_act_is_not_dated_before_what_it_refers_to(
+    clause: list[EventDate], sentence: list[EventDate], referred: list[EventDate], expected: EventDate
+) -> None:
+    assert choose_date(clause, sentence, None, SPRING_2023, "past", referred=referred) == expected
+
+
+@pytest.mark.parametrize("tense", ["past", "past_perfect", "present"])
+def test_an_event_that_did_not_happen_takes_no_inherited_date(tense: str) -> None:
+    # "the president should explain to Congress, which he did not consult": no time of its own
+    assert choose_date([], [], PARAGRAPH_ABSOLUTE, WED, tense, document_latest=STORY, negated=True) == UNKNOWN
+    assert choose_date([], [SENTENCE], PARAGRAPH_ABSOLUTE, WED, tense, negated=True) == SENTENCE
 
 
 def test_choose_date_rejects_unknown_tense() -> None:
@@ -452,6 +528,11 @@ PUBLISHED = [
     ("Yesterday", datetime(2016, 3, 1, 9, 0), date(2016, 2, 29)),
     ("today", FETCHED, date(2013, 12, 4)),
     ("2013-12-06", FETCHED, date(2013, 12, 6)),
+    ("Nov. 24", FETCHED, date(2013, 11, 24)),
+    ("24 November", FETCHED, date(2013, 11, 24)),
+    ("Dec 7", FETCHED, date(2012, 12, 7)),
+    ("Dec 5", FETCHED, date(2013, 12, 5)),
+    ("Nov. 24", None, None),
     ("11 hours ago", None, None),
     ("3 months ago", FETCHED, None),
     (None, FETCHED, None),
@@ -471,3 +552,140 @@ PUBLISHED = [
 @pytest.mark.parametrize(("value", "retrieved", "expected"), PUBLISHED)
 def test_parse_published(value: str | None, retrieved: datetime | None, expected: date | None) -> None:
     assert parse_published(value, retrieved) == expected
+
+
+# ---------------------------------------------------------------------------------------------------
+# Timeline: the time a story has reached
+
+
+def _narrate(timeline: Timeline, paragraphs: list[list[str]]) -> list[tuple[str | None, str | None]]:
+    """Read sentences paragraph by paragraph; after each, what the paragraph and the story have reached."""
+    reached = []
+    for paragraph in paragraphs:
+        timeline.new_paragraph()
+        for sentence in paragraph:
+            for found in find_dates(sentence, timeline.published, previous=timeline.anchor):
+                timeline.note(found)
+            reached.append(tuple(d.value if d else None for d in (timeline.paragraph, timeline.document)))
+    return reached
+
+
+def test_timeline_follows_the_calendar_not_the_order_of_the_words() -> None:
+    # the flashback to 1826 does not take the story back: "a year later" counts from February 1828
+    timeline = Timeline(date(2022, 10, 24))
+    reached = _narrate(timeline, [[
+        "The treaty signed in February 1828 ended a war that Persia had started in 1826.",
+        "A year later a mob killed the envoy.",
+    ]])
+    assert reached == [("1828-02", "1828-02"), ("1829", "1829")]
+
+
+def test_timeline_keeps_the_story_day_across_paragraphs_but_not_the_paragraph_date() -> None:
+    timeline = Timeline(WED)
+    reached = _narrate(timeline, [
+        ["Iran and six powers yesterday concluded an agreement."],
+        ["It builds on a framework agreed in Lausanne on 2 April."],
+        ["In Jerusalem, the prime minister condemned the accord."],
+    ])
+    assert reached == [("2013-12-03", "2013-12-03"), ("2013-04-02", "2013-12-03"), (None, "2013-12-03")]
+
+
+def test_timeline_ignores_plans_after_publication() -> None:
+    timeline = Timeline(WED)
+    reached = _narrate(timeline, [["Talks collapsed on Monday.", "The council votes next week."]])
+    assert reached == [("2013-12-02", "2013-12-02"), ("2013-12-02", "2013-12-02")]
+
+
+def test_a_paragraph_opening_with_a_relative_date_counts_from_the_previous_paragraph() -> None:
+    timeline = Timeline(date(2006, 8, 15))
+    _narrate(timeline, [["The war began on July 12, when fighters crossed into Israel."]])
+    timeline.new_paragraph()
+    (found,) = find_dates("Over the following weeks the militia fired rockets.", timeline.published,
+                          previous=timeline.anchor)
+    assert (found.value, found.precision) == ("2006", "year")
+
+
+def test_timeline_without_a_publication_date_takes_every_date() -> None:
+    timeline = Timeline(None)
+    reached = _narrate(timeline, [["The war began in 2031."]])
+    assert reached == [("2031", "2031")]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Datelines
+
+DATELINES = [
+    ("LONDON, 3 March 2024 - Britain summoned the envoy.", None, date(2024, 3, 3)),
+    ("WASHINGTON (AP), March 3, 2024 -- The president spoke.", None, date(2024, 3, 3)),
+    ("BAGHDAD/WASHINGTON, March 4, 2024 -- Missiles struck.", None, date(2024, 3, 4)),
+    ("NEW YORK, Monday, 4 March 2024 \u2014 The council met.", None, date(2024, 3, 4)),
+    ("Envoy summoned\n\nLONDON, 3 March 2024 - Britain summoned the envoy.", None, date(2024, 3, 3)),
+    # no year: only the moment a page was fetched can place it
+    ("TEHRAN, Nov. 24 \u2014 Iran said it would comply.", FETCHED, date(2013, 11, 24)),
+    ("BEIJING, March 11 (Reuters) - China hosted talks.", datetime(2024, 3, 12, 8, 0), date(2024, 3, 11)),
+    ("TEHRAN, Nov. 24 \u2014 Iran said it would comply.", None, None),
+    # no dateline
+    ("WASHINGTON -- President Carter yesterday froze Iranian deposits.", FETCHED, None),
+    ("On 24 November 2013 - the day the deal was struck - Iran said it would comply.", None, None),
+    ("Tehran, 24 November 2013 - Iran said it would comply.", None, None),
+    ("x" * 500 + "\nLONDON, 3 March 2024 - Britain summoned the envoy.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "retrieved", "expected"), DATELINES)
+def test_published_from_dateline(text: str, retrieved: datetime | None, expected: date | None) -> None:
+    assert published_from_dateline(text, retrieved) == expected
+
+
+# ---------------------------------------------------------------------------------------------------
+# Whole texts through the coder: which date each event takes from its clause, sentence and story
+
+STORIES = [
+    # a reaction told a paragraph later belongs to the day the story narrates
+    ("Iran and six world powers concluded a nuclear agreement yesterday.\n\n"
+     "In Jerusalem, Israel condemned the accord as a historic mistake.", "2015-07-15", "condemned", "2015-07-14",
+     "day"),
+    # the day talks began (a relative clause) is not what the next sentence inherits
+    ("Saudi Arabia and Iran agreed yesterday to restore diplomatic relations.\n\n"
+     "The agreement was signed at the end of talks in Beijing that began on Monday. "
+     "China hailed the outcome as a victory for peace.", "2023-03-11", "hailed", "2023-03-10", "day"),
+    # a habit has no day
+    ("China buys most of Iran's exported oil.", "2025-07-03", "buys", None, "unknown"),
+    # of dates that govern the event equally, the nearest
+    ("Russian and Ukrainian delegations have met twice in Belarus, on Monday and again yesterday, and agreed "
+     "at the second meeting to open humanitarian corridors.", "2022-03-04", "agreed", "2022-03-03", "day"),
+    # a war that only colours the subject is not dated by the subject's verb
+    ("Moscow, absorbed by its war in Ukraine, offered little more than sympathy to Tehran last June.",
+     "2026-02-16", "war", None, "unknown"),
+    # an announced act is dated as the announcement
+    ("On February 26 the United States and Britain announced that Russian banks would be cut off from the "
+     "SWIFT system.", "2022-03-04", "cut off", "2022-02-26", "day"),
+    # "the following weeks" of 12 July count from the previous paragraph and run into August
+    ("The war began on July 12, when Hezbollah fighters crossed into Israel.\n\n"
+     "Over the following weeks Hezbollah fired 4,000 rockets into Israel.", "2006-08-15", "fired", "2006", "year"),
+    # "a year later" counts from the treaty, not from the war it recalls
+    ("The treaty signed in February 1828 ended a war that Persia had started in 1826. "
+     "A year later a mob in Tehran killed the Russian envoy.", "2022-10-24", "killed", "1829", "year"),
+    # an undated paragraph of a history gets no invented day
+    ("In 1995 Russia agreed to finish the reactor at Bushehr.\n\nIran attacked Iraq.", "2022-10-24", "attacked",
+     None, "unknown"),
+    # the text says the act came after a stretch it does not date
+    ("The final text was agreed by the United States and France after days of haggling.", "2006-08-15", "agreed",
+     None, "unknown"),
+    # the agreement named by its year is the act of signing it; a later clause's December is not
+    ("Russia was one of the six powers that signed the 2015 nuclear agreement with Iran, and in December that "
+     "year it took most of the uranium off its hands.", "2022-10-24", "signed", "2015", "year"),
+    # an accusation is not older than the attack it is about
+    ("A Saudi-led coalition has been bombing the Houthi movement in Yemen since 2015, and Riyadh and Washington "
+     "blamed Iran for a 2019 drone attack on the Abqaiq plant.", "2023-03-11", "blamed", "2019", "year"),
+    # ...but a year that names the thing an act is against does not date the act
+    ("Iran violated the 2015 nuclear agreement, the agency said.", "2019-07-01", "violated", "2019-07-01", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "value", "precision"), STORIES)
+def test_dating_events_in_whole_texts(code, text: str, published: str, trigger: str, value: str | None,
+                                      precision: str) -> None:
+    events = code(text, published)
+    dated = [(e.date, e.date_precision) for e in events if e.trigger.text == trigger]
+    assert dated == [(value, precision)], [(e.type, e.trigger.text, e.date) for e in events]

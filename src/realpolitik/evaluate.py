@@ -28,14 +28,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from realpolitik.events.scores import mutual
 from realpolitik.model import Document, Event
 from realpolitik.pipeline import Coder
 from realpolitik.resources import DATA_DIR
 
 SAMPLE_CORPUS = DATA_DIR / "corpus" / "sample.jsonl"
 NONE = "(none)"
-#: Types coded in one direction by convention although both sides act ("Iran and Russia agreed").
-MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 
 
 @dataclass
@@ -222,10 +221,10 @@ def _same(got: tuple, want: tuple, *, partial: bool = False) -> bool:
     kind, actors, recipients = got
     if kind != want[0]:
         return False
-    if kind in MUTUAL and not partial and actors | recipients == want[1] | want[2]:
+    if mutual(kind) and not partial and actors | recipients == want[1] | want[2]:
         return True  # "Iran and the six powers agreed" = Iran agreed with the six powers
     sides = [(actors, recipients)]
-    if kind in MUTUAL:
+    if mutual(kind):
         sides.append((recipients, actors))
     for a, r in sides:
         if partial and a & want[1] and (r & want[2] or not (r or want[2])):

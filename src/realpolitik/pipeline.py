@@ -5,7 +5,7 @@ For each document, in order:
 1. ``nlp``        spaCy parse (batched over documents with ``nlp.pipe``), done once;
 2. ``actors``     gazetteer matches (:class:`~realpolitik.actors.matcher.ActorMatcher`);
 3. ``extract``    event candidates per sentence (:class:`~realpolitik.events.extract.Extractor`);
-4. ``when``       the event's date from its clause, sentence and paragraph (:mod:`realpolitik.when`);
+4. ``when``       the event's date from its clause, sentence, paragraph and story (:mod:`realpolitik.when`);
 5. ``resolve``    actor and recipient phrases to entities *on that date* (roles by date, coreference);
 6. ``modality``   negated / hypothetical / future flags;
 7. ``where``      the place named in the event's own clause (:mod:`realpolitik.where`);
@@ -29,12 +29,12 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik import when
 from realpolitik.actors.gazetteer import Gazetteer
 from realpolitik.actors.matcher import ActorMatcher
-from realpolitik.actors.resolver import ActorResolver
+from realpolitik.actors.resolver import STANDALONE_SECTORS, ActorResolver
 from realpolitik.events.context import ContextTagger
 from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
-from realpolitik.events.modality import modality
-from realpolitik.events.scores import negation_of, score, target_from_place, type_info
+from realpolitik.events.modality import Modality, modality
+from realpolitik.events.scores import mutual, negation_of, score, target_from_place, target_own_country, type_info
 from realpolitik.ingest.split import PARSER_LIMIT, split_for_parser
 from realpolitik.model import Document, Entity, Event, Location, Sentence
 from realpolitik.model import Span as TextSpan
@@ -44,6 +44,8 @@ from realpolitik.where import Placer, participant_tokens
 #: Events below this confidence are dropped unless the caller asks for them (precision first).
 DEFAULT_MIN_CONFIDENCE = 0.5
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: Steps from an event noun up to a verb it is an argument of: the verb, or a preposition then the verb.
+_ARGUMENT_DEPTH = 2
 
 
 @dataclass
@@ -115,29 +117,29 @@ class Coder:
         sentences: list[Sentence] = []
         events: list[Event] = []
         explanations: list[str] = []
-        paragraph_latest: when.EventDate | None = None
+        timeline = when.Timeline(document.published)
         current_paragraph = -1
         sents = list(doc.sents)
         paragraph_counts = self._paragraph_contexts(sents, paragraph_of)
         for index, sent in enumerate(sents):
             paragraph = paragraph_of(sent.start_char)
             if paragraph != current_paragraph:
-                current_paragraph, paragraph_latest = paragraph, None
+                current_paragraph = paragraph
+                timeline.new_paragraph()
             sentences.append(_sentence(index, sent, paragraph))
             dates = [_shift(d, sent.start_char)
-                     for d in when.find_dates(sent.text, document.published, previous=paragraph_latest)]
+                     for d in when.find_dates(sent.text, document.published, previous=timeline.anchor)]
             sentence_contexts = self.contexts.counts(sent)
             for candidate in self.extractor(sent, resolver):
-                event = self._event(candidate, document, index, sent, resolver, dates, paragraph_latest)
+                event = self._event(candidate, document, index, sent, resolver, dates, timeline, events)
                 if event is None or event.confidence < self.min_confidence:
                     continue
                 event.context = self.contexts.tag(sentence_contexts, paragraph_counts[paragraph])
                 events.append(event)
                 if explain:
                     explanations.append(explain_candidate(candidate))
-            explicit = [d for d in dates if d.value is not None]
-            if explicit:
-                paragraph_latest = explicit[-1]
+            for found in dates:
+                timeline.note(found, narrates=not _names_a_thing(found, sent.doc))
         return CodedDocument(document, sentences, resolver.coref.mentions(), events, explanations)
 
     def actor(self, text: str, on: date | None = None) -> Entity | None:
@@ -160,24 +162,43 @@ class Coder:
 
     def _event(self, candidate: Candidate, document: Document, index: int, sent: Span,
                resolver: ActorResolver, dates: list[when.EventDate],
-               paragraph_latest: when.EventDate | None) -> Event | None:
+               timeline: when.Timeline, earlier: list[Event]) -> Event | None:
         entry = candidate.coded
-        flags = modality(candidate.modality_token or candidate.trigger, self.lexicon)
-        in_clause, nearest = _dates_for(candidate, dates, sent.doc)
-        # A nominal event ("the 2003 invasion") is background unless its own words date it.
-        tense = "past_perfect" if candidate.pattern == "nominal" else flags.tense
-        event_date = when.choose_date(in_clause, nearest, paragraph_latest, document.published, tense)
+        flags = (Modality(tense="past") if candidate.asserted  # a pledge is dated as the statement
+                 else modality(candidate.modality_token or candidate.trigger, self.lexicon))
+        kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
+        if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
+            (kind, cameo), mode, negated = negation_of(kind), "", False
+        in_clause, nearest, referred = _dates_for(candidate, dates, sent.doc, self.lexicon)
+        # A nominal event ("the 2003 invasion") is background unless its own words date it. An announced
+        # act ("the allies announced that banks would be cut off") is coded as the announcement, so it is
+        # dated as the announcing verb is, not as the act to come.
+        if candidate.pattern == "nominal":
+            tense = "past_perfect"
+        elif candidate.pattern == "announced":
+            tense = modality(candidate.trigger.head, self.lexicon).tense
+        else:
+            tense = flags.tense
+        event_date = when.choose_date(in_clause, nearest, timeline.paragraph, document.published, tense,
+                                      document_latest=timeline.document, negated=negated, referred=referred)
         on = event_date.first_day or document.published
         actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
+        actors = actors or _bare(candidate.actors, resolver)
         recipients = _unique(e for head in candidate.recipients for e in resolver.entities(head, on))
+        recipients = recipients or _bare(candidate.recipients, resolver)
         recipients = [r for r in recipients if not any(r.start == a.start for a in actors)]
+        # "Trump withdrew the United States from the deal": a state's own name after its leader's
+        # verb is the state acting, not its target (domestic targets are people and bodies).
+        recipients = [r for r in recipients if not (r.kind == "country" and r.country in {a.country for a in actors})]
+        # "Hungarian and Romanian officials agreed that their countries should cooperate": several
+        # actors acting on themselves are the event's parties already, not its target.
+        acting = {a.country for a in actors}
+        if len(acting) > 1 and {r.country for r in recipients} <= acting:
+            recipients = []
         # A pronoun or description that resolves back to the actor ("Washington urged both
         # governments", "he warned") is not a recipient: the actor is not asking itself.
         recipients = [r for r in recipients if not (r.via and r.via.startswith("coref")
                                                    and r.country in {a.country for a in actors})]
-        kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
-        if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
-            (kind, cameo), mode, negated = negation_of(kind), "", False
         location = self.placer.place(candidate.trigger, candidate.clause,
                                      participant_tokens(candidate.actors + candidate.recipients))
         if not recipients and target_from_place(kind):
@@ -188,6 +209,14 @@ class Coder:
             recipients = self._place_as_target(location)
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
+            recipients = [_placed(r, location, self.gazetteer) for r in recipients]
+        if not recipients and candidate.referent is not None:  # "condemned the execution"
+            recipients = self._referred(candidate.referent, actors, earlier, index)
+        if type_info(kind).quad_class in _MATERIAL_QUADS:  # words may be aimed abroad; deeds at home
+            recipients = [_domestic(r, actors, self.gazetteer) for r in recipients]
+        actors, recipients = _placed_only(actors), _placed_only(recipients)
+        if not recipients and target_own_country(kind):
+            recipients = self._own_country(actors)
         info = type_info(kind)
         confidence = _confidence(candidate, actors, recipients, info.standalone, info.needs_recipient)
         if confidence <= 0:
@@ -228,6 +257,45 @@ class Coder:
                        location.country, None, location.country, None, "place", location.start, location.end,
                        "location")]
 
+    def _referred(self, referent: Token, actors: list[Entity], earlier: list[Event], index: int) -> list[Entity]:
+        """The actors of the earlier event a definite noun points back to, other than the reacting ones.
+
+        An event noun ("the execution", "the deal") names the latest earlier event of its type; a
+        general one the latest act ("the move", "the decision") or statement ("the remarks"), if it is
+        only a few sentences back.
+        """
+        entry = self.lexicon.noun_entry(referent)
+        if entry is not None and mutual(entry.type):
+            return []  # "called the deal a mistake": a deal has two sides, which one is meant?
+        verbal = self.lexicon.in_chain("anaphoric_speech", referent)
+        reacting = {a.country for a in actors}
+        for event in reversed(earlier):
+            if entry is None and index - event.sentence_index > _ANAPHORA_REACH:
+                break
+            if entry is not None and event.type != entry.type:
+                continue
+            if entry is None and verbal != (event.quad_class in _VERBAL_QUADS):
+                continue
+            if not event.factual or event.type in _NOT_MOVES:  # "the move" was made, by a state
+                continue
+            # decisions and moves are a state's: crowds and unnamed people do not make them
+            parties = [replace(p, via=f"event:{event.trigger.text}") for p in event.actor
+                       if p.country and p.country not in reacting
+                       and (p.kind != "agent" or p.sector in _STATE_SECTORS)]
+            if parties:
+                return parties
+        return []
+
+    def _own_country(self, actors: list[Entity]) -> list[Entity]:
+        """The one country all the actors belong to, as the target ("protests against their own rulers")."""
+        countries = {a.country for a in actors}
+        if len(countries) != 1 or None in countries or countries & {"UNO", "EUR", "IGO", "NGO", "IMG"}:
+            return []
+        country = next(iter(countries))
+        first = actors[0]
+        return [Entity(first.text, self.gazetteer.countries.get(country, country), country, None, country, None,
+                       "country", first.start, first.end, "own country")]
+
     def _paragraph_contexts(self, sents: list[Span], paragraph_of) -> dict[int, Counter[str]]:
         counts: dict[int, Counter[str]] = defaultdict(Counter)
         for sent in sents:
@@ -240,10 +308,12 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     """How sure we are that the event is real and its parts right.
 
     Precision first: an event whose actor does not resolve to a political entity scores 0 (dropped)
-    unless its type stands alone (a protest is news even when we cannot say whose).
+    unless its type stands alone (a protest is news even when we cannot say whose); even then it
+    scores below the default threshold, since whose act it was is most of what users ask, so such
+    events appear only when a user lowers ``min_confidence``.
     """
     if not actors:
-        return 0.55 if standalone else 0.0
+        return 0.45 if standalone else 0.0
     confidence = 1.0
     if any(a.via for a in actors):
         confidence *= 0.85
@@ -278,6 +348,43 @@ def _placed(entity: Entity, location: Location, gazetteer: Gazetteer) -> Entity:
                    via=f"location:{location.text}")
 
 
+#: How many sentences back "the move" or "the decision" may point.
+_ANAPHORA_REACH = 1
+#: Crowds' acts, which "the move" and "the decision" do not name.
+_NOT_MOVES = {"PROTEST"}
+#: CAMEO quad classes of words rather than deeds (verbal cooperation and verbal conflict).
+_VERBAL_QUADS = {1, 3}
+_MATERIAL_QUADS = {2, 4}
+#: Sectors of the state: an act of theirs on unnamed people is domestic.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+#: People who are by definition from elsewhere (refugees, migrants): never the acting state's own.
+_FOREIGN_SECTORS = {"REF"}
+
+
+def _bare(heads: list[Token], resolver: ActorResolver) -> list[Entity]:
+    """Agent words no qualifier places ("students", "the demonstrators"), still without a country."""
+    return [entity for entity in (resolver.bare_agent(head) for head in heads) if entity is not None]
+
+
+def _domestic(entity: Entity, actors: list[Entity], gazetteer: Gazetteer) -> Entity:
+    """People of no stated country on the receiving end of one state's act are that state's own:
+    "police dispersed the demonstrators", "the government arrested journalists"."""
+    countries = {a.country for a in actors
+                 if a.country and (a.kind not in {"agent", "group"} or a.sector in _STATE_SECTORS)}
+    if (entity.country or entity.kind != "agent" or entity.sector in _FOREIGN_SECTORS | _STATE_SECTORS
+            or len(countries) != 1):
+        return entity
+    country = next(iter(countries))
+    return replace(entity, country=country, name=f"{gazetteer.countries.get(country, country)} {entity.sector}",
+                   via="domestic")
+
+
+def _placed_only(entities: list[Entity]) -> list[Entity]:
+    """Drop agents that neither a qualifier, a place nor the other side gave a country, unless their
+    sector acts on its own (rebels, militants, the opposition)."""
+    return [e for e in entities if e.country or e.kind != "agent" or e.sector in STANDALONE_SECTORS]
+
+
 def _sentence(index: int, sent: Span, paragraph: int) -> Sentence:
     """The sentence without the blank lines spaCy attaches to it at a paragraph break."""
     text = sent.text
@@ -301,32 +408,82 @@ def _shift(found: when.EventDate, offset: int) -> when.EventDate:
                           found.end + offset, found.relative)
 
 
-def _dates_for(candidate: Candidate, dates: list[when.EventDate], doc: Doc
-               ) -> tuple[list[when.EventDate], list[when.EventDate]]:
-    """The date expressions of the event's own clause, and the sentence's, nearest clause first.
+def _dates_for(candidate: Candidate, dates: list[when.EventDate], doc: Doc, lexicon: Lexicon
+               ) -> tuple[list[when.EventDate], list[when.EventDate], list[when.EventDate]]:
+    """The date expressions of the event's own clause, the sentence's (nearest clause first), and the
+    dates of things the event's clause refers to.
 
-    A date that modifies another noun ("the 2015 agreement", "since the 2003 invasion") dates that
-    noun, not this event, and is left out. The sentence's other dates are ordered by how close
-    their clause is to the trigger in the parse: the clause that governs the event comes first.
+    A date that modifies another noun ("violated the 2015 agreement", "since the 2003 invasion") dates
+    that noun, not this event: it is only referred to, unless the noun is the object that names the
+    very act ("signed the 2015 agreement", "imposed the 2012 sanctions"). The sentence's other dates
+    are ordered by how close their clause is to the trigger in the parse: the clause that governs the
+    event comes first, and of dates that govern it equally, the one nearest in the text ("met on Monday and again
+    yesterday, and agreed": yesterday). A nominal event takes a date from another clause only when
+    it is an argument of the dated verb, directly or through a preposition ("restored sanctions in
+    February 2025"); a noun further down ("Moscow, absorbed by its war, offered sympathy last June")
+    names something whose time the sentence does not give.
     """
     trigger = candidate.trigger
     ancestors = [trigger, *trigger.ancestors]
     in_clause: list[when.EventDate] = []
+    referred: list[when.EventDate] = []
     ranked: list[tuple[int, int, when.EventDate]] = []
-    for order, found in enumerate(dates):
+    for found in dates:
         span = doc.char_span(found.start, found.end, alignment_mode="expand") if found.start >= 0 else None
         if span is None:
             continue
         root = span.root
-        if (root.dep_ in {"amod", "compound", "nummod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
-                and root.head != trigger):
+        if _modifies_noun(root) and root.head != trigger and not _names_the_act(root.head, candidate, lexicon):
+            if _argument_of(root.head, trigger):
+                referred.append(found)
             continue
         if any(t.i in candidate.clause for t in span):
             in_clause.append(found)
         governor = next((a for a in [root, *root.ancestors] if a in ancestors), None)
         distance = ancestors.index(governor) if governor is not None else len(ancestors)
-        ranked.append((distance, order, found))
-    return in_clause, [found for _, _, found in sorted(ranked, key=lambda r: r[:2])]
+        if candidate.pattern == "nominal" and distance > _ARGUMENT_DEPTH:
+            continue
+        gap = min(abs(found.start - trigger.idx), abs(found.end - trigger.idx))
+        ranked.append((distance, gap, found))
+    return in_clause, [found for _, _, found in sorted(ranked, key=lambda r: r[:2])], referred
+
+
+def _argument_of(noun: Token, trigger: Token) -> bool:
+    """Does the noun hang from the trigger through nouns and prepositions only ("blamed Iran for a
+    2019 drone attack"), not through another clause?"""
+    for token in noun.ancestors:
+        if token == trigger:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _names_the_act(noun: Token, candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Is the noun the trigger's object and a word for an act of the event's own type ("signed the
+    agreement", "launched the invasion")? Then whatever dates the noun dates the event."""
+    entry = lexicon.noun_entry(noun) if noun.dep_ == "dobj" and noun.head == candidate.trigger else None
+    return entry is not None and entry.type == candidate.coded.type
+
+
+def _modifies_noun(root: Token) -> bool:
+    """ "the 2015 agreement", "the May elections": the date names a thing rather than placing a clause."""
+    return root.dep_ in {"amod", "compound", "nummod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _names_a_thing(found: when.EventDate, doc: Doc) -> bool:
+    """A date that tells the history of a thing, not the time the story has reached.
+
+    That is a date modifying a noun ("the 2015 agreement") or one inside a relative clause ("talks
+    that began on Monday", "the treaty signed in 1972"): the next undated event does not inherit it
+    ("Wang Yi hailed the outcome" is the day of the agreement, not the day the talks began), though
+    "a year later" may still count from it.
+    """
+    span = doc.char_span(found.start, found.end, alignment_mode="expand") if found.start >= 0 else None
+    if span is None:
+        return True
+    root = span.root
+    return _modifies_noun(root) or any(t.dep_ in {"relcl", "acl"} for t in [root, *root.ancestors])
 
 
 def _paragraph_index(text: str):

@@ -5,6 +5,8 @@ week", "two years ago") or to a date mentioned a little earlier ("the following 
 expression is resolved against `published` or `previous` and keeps the precision the words carry: "in
 May 2003" is a month, never the first of May. The grammar below is a small set of regular expressions,
 one per form, run over each sentence; overlapping candidates are settled by keeping the longest.
+Which of them an event takes, or what it inherits from the story told so far (`Timeline`), depends on
+its clause and its tense (`choose_date`). Datelines and metadata give the publication date.
 
 Everything here is standard library only, because it runs on every sentence of every article.
 """
@@ -166,10 +168,17 @@ _WEEKDAYS: dict[str, int] = {name.lower(): number for number, name in enumerate(
 
 _NUMBER_WORDS = _words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
+    "seventeen eighteen nineteen"
 )
+_TENS_WORDS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
 _NUMBERS: dict[str, int] = {word: number for number, word in enumerate(_NUMBER_WORDS, 1)}
+_NUMBERS |= {word: 10 * number for number, word in enumerate(_TENS_WORDS, 2)}
 _NUMBERS |= {"a": 1, "an": 1}
+# A number in words up to ninety-nine ("seven", "forty-seven", "forty seven"), never the tail of one.
+_NUMBER = (
+    r"(?<![\w-])(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[-\s]+(?:" + "|".join(_NUMBER_WORDS[:9]) + r"))?"
+    r"|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![\w-])"
+)
 _VAGUE: dict[str, int] = {
     "a few": _VAGUE_COUNT,
     "several": _VAGUE_COUNT,
@@ -241,9 +250,10 @@ _DAY_RANGE = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\b)?"
 _YEAR = r"(?<![\w$£€])(?<!\d[.,])(?P<year>1[7-9]\d\d|20\d\d|2100)(?![\d]|[.,]\d|s\b)"
 _PREP = r"(?:\b(?i:on|in|during)\s+)?"
 _EDGE = r"(?:(?i:early|late|mid)[-\s]+)?"
-_COUNT_WORDS = ["a few", "a couple of", "several", "some", "many", *_NUMBERS, r"\d{1,3}"]
-_COUNT = r"(?:(?P<count>" + "|".join(_COUNT_WORDS).replace(" ", r"\s+") + r")\s+)?"
+_COUNT_WORDS = [w.replace(" ", r"\s+") for w in ("a few", "a couple of", "several", "some", "many", "an", "a")]
+_COUNT = r"(?:(?P<count>" + "|".join([*_COUNT_WORDS, _NUMBER, r"\d{1,3}"]) + r")\s+)?"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_STRETCH_PREP = r"(?:\b(?i:over|in|during|for|through|throughout)\s+)?"
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[\s-]*$")
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
@@ -391,12 +401,19 @@ def _month_number(match: re.Match[str]) -> int:
     return _MONTHS[match["month"].rstrip(".").lower()]
 
 
+def _number(word: str) -> int:
+    """ "12", "seven", "forty-seven", "an" as an integer."""
+    if word.isdigit():
+        return int(word)
+    return sum(_NUMBERS[part] for part in re.split(r"[-\s]+", word.lower()))
+
+
 def _count(match: re.Match[str]) -> tuple[int, bool]:
     """The number in "two years", and whether it was vague ("a few years", "years")."""
     word = re.sub(r"\s+", " ", (match["count"] or "").lower())
     if word in _VAGUE:
         return _VAGUE[word], True
-    return (int(word) if word.isdigit() else _NUMBERS[word]), False
+    return _number(word), False
 
 
 def _unit_precision(unit: str, vague: bool) -> Precision:
@@ -478,6 +495,7 @@ _NAMED_DAYS: dict[str, int] = {
     "last night": -1,
     "today": 0,
     "tonight": 0,
+    "overnight": 0,
     "this morning": 0,
     "this afternoon": 0,
     "this evening": 0,
@@ -520,6 +538,19 @@ def _resolve_ago(match: re.Match[str], published: date | None, previous: EventDa
     return _shift(published, match["unit"].lower(), -count), precision
 
 
+def _resolve_anniversary(match: re.Match[str], published: date | None, previous: EventDate | None) -> Resolved:
+    """ "forty-seven years ago this November", "ten years ago this week", "a year ago today": the
+    named part of the calendar, that many years before the publication."""
+    count, vague = _count(match)
+    if published is None or vague:
+        return None
+    then = _shift_years(published, -count)
+    period = (match.groupdict().get("period") or "").lower()
+    if not period:
+        return date(then.year, _month_number(match), 1), "month"
+    return then, "day" if period == "today" else "week" if period.endswith("week") else "month"
+
+
 def _from_previous(previous: EventDate | None, unit: str, count: int, precision: Precision) -> Resolved:
     """Shift the earlier date; the result is never finer than that date ("in 2003 ... a month later")."""
     if previous is None or previous.first_day is None or precision == "unknown":
@@ -549,6 +580,42 @@ def _resolve_the_next(match: re.Match[str], published: date | None, previous: Ev
     }.get(which, 0)
     unit = match["unit"].lower()
     return _from_previous(previous, unit, step, _UNIT_PRECISION[unit])
+
+
+def _enclosing(first: date, last: date) -> Precision:
+    """The finest precision whose single period holds both days."""
+    for precision in ("day", "week", "month", "year", "decade"):
+        if _value(first, precision) == _value(last, precision):
+            return precision
+    return "unknown"
+
+
+def _resolve_stretch(match: re.Match[str], published: date | None, previous: EventDate | None) -> Resolved:
+    """ "over the following weeks", "in the days that followed", "in the preceding months".
+
+    The stretch starts (or ends) at the earlier date and its length is vague, so the event can lie
+    anywhere in it: the result is the smallest calendar period that holds the whole stretch. "The
+    following weeks" from 12 July reach into August, so they are the year, not July.
+    """
+    if previous is None or previous.first_day is None or previous.last_day is None:
+        return None
+    count, _ = _count(match)
+    unit = match["unit"].lower()
+    if match["dir"].lower() in ("preceding", "previous", "prior"):
+        first, last = _shift(previous.first_day, unit, -count), previous.last_day
+    else:
+        first, last = previous.first_day, _shift(previous.last_day, unit, count)
+    precision = _coarser(_enclosing(first, last), previous.precision)
+    return (first, precision) if precision != "unknown" else None
+
+
+def _unplaceable(match: re.Match[str], published: date | None, previous: EventDate | None) -> Resolved:
+    """ "after days of haggling": the event follows a stretch whose start the text does not give.
+
+    The expression is still reported (with no value), so that the event is not handed a date from
+    elsewhere in the sentence or paragraph that the text has just said it came after.
+    """
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -662,11 +729,11 @@ _RULES: tuple[_Rule, ...] = (
         _accept_weekday,
         relative=True,
     ),
-    # yesterday, the day before yesterday, last night, this morning ...
+    # yesterday, the day before yesterday, last night, overnight, this morning ...
     _rule(
         "day tomorrow night morning afternoon evening",
         r"\b(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight"
-        r"|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today)\b",
+        r"|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today)\b",
         _resolve_named_day,
         relative=True,
     ),
@@ -682,6 +749,14 @@ _RULES: tuple[_Rule, ...] = (
     _rule("weekend", r"(?:\b(?i:over|at|during|on)\s+)?\b(?i:the\s+weekend)\b", _resolve_weekend, relative=True),
     # two years ago, a decade ago, a few days ago
     _rule("ago", rf"\b(?i:{_COUNT}{_UNIT}\s+ago)\b", _resolve_ago, relative=True),
+    # forty-seven years ago this November, ten years ago this week, a year ago today
+    _rule("ago", rf"\b(?i:{_COUNT}years?\s+ago\s+(?:this|in)\s+){_FULL_MONTH}", _resolve_anniversary, relative=True),
+    _rule(
+        "ago",
+        rf"\b(?i:{_COUNT}years?\s+ago\s+(?P<period>today|this\s+week|this\s+month))\b",
+        _resolve_anniversary,
+        relative=True,
+    ),
     # two years later, days later, a year earlier, two years after.
     _rule(
         "later earlier after before",
@@ -704,6 +779,28 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?i:(?P<which>that)\s+(?:same\s+)?(?P<unit>day|week|month|year))\b(?!-)",
         _resolve_the_next,
         relative=True,
+    ),
+    # over the following weeks, in the subsequent months, the preceding days
+    _rule(
+        _NEEDS_UNIT,
+        rf"{_STRETCH_PREP}\b(?i:the\s+(?P<dir>following|subsequent|ensuing|preceding|previous|prior)\s+"
+        rf"{_COUNT}(?P<unit>day|week|month|year|decade)s)\b",
+        _resolve_stretch,
+        relative=True,
+    ),
+    # in the weeks that followed
+    _rule(
+        "followed",
+        rf"{_STRETCH_PREP}\b(?i:the\s+{_COUNT}(?P<unit>day|week|month|year|decade)s\s+(?:that\s+|which\s+)?"
+        rf"(?P<dir>followed))\b",
+        _resolve_stretch,
+        relative=True,
+    ),
+    # after days of haggling, after years of war
+    _rule(
+        _NEEDS_UNIT,
+        rf"\b(?i:after\s+{_COUNT}(?:day|week|month|year|decade)s\s+of)\b",
+        _unplaceable,
     ),
     # the day after. / the year before.
     _rule(
@@ -764,46 +861,139 @@ def find_dates(text: str, published: date | None, *, previous: EventDate | None 
 _TENSES = frozenset(_words("present past present_perfect past_perfect future modal"))
 
 
+def _story_order(found: EventDate) -> tuple[date, int]:
+    """Calendar order of stated dates; on the same first day the finer one ("on Monday", "this week")."""
+    return found.first_day or date.min, -_RANK[found.precision]
+
+
+class Timeline:
+    """The time a story has reached, as it is read sentence by sentence.
+
+    Undated events inherit it and "the following year" or "two days later" count from it. It is the
+    latest date the narration has stated, by the calendar rather than by the order of the words: a
+    flashback ("a war that Persia had started in 1826") or an aside ("the last such attack, in 1987")
+    does not take the story back in time. Dates after publication are plans, never the story's time.
+    The paragraph's time is kept apart from the document's, because a reaction in a paragraph that
+    gives no date belongs to the day the story narrates, not to the previous paragraph's aside.
+
+    Dates that name a thing rather than narrate ("the 2015 agreement", "talks that began on Monday")
+    are noted with `narrates=False`: "that year" or "a year later" may count from them, but an
+    undated event does not inherit them.
+    """
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.paragraph: EventDate | None = None
+        self.document: EventDate | None = None
+        self._mentioned: EventDate | None = None
+
+    def new_paragraph(self) -> None:
+        self.paragraph = self._mentioned = None
+
+    @property
+    def anchor(self) -> EventDate | None:
+        """What relative expressions count from: the paragraph's latest date, else the story's time."""
+        return self._mentioned or self.document
+
+    def note(self, found: EventDate, *, narrates: bool = True) -> None:
+        """Take in a date the text has just stated; the story's time moves only forward."""
+        first = found.first_day
+        if first is None or (self.published is not None and first > self.published):
+            return
+        self._mentioned = _later(self._mentioned, found)
+        if narrates:
+            self.paragraph = _later(self.paragraph, found)
+            self.document = _later(self.document, found)
+
+
+def _later(current: EventDate | None, found: EventDate) -> EventDate:
+    """The later of two stated dates by the calendar; on the same first day the finer ("on Monday")."""
+    if current is None or _story_order(found) >= _story_order(current):
+        return found
+    return current
+
+
+def _stated(dates: list[EventDate]) -> EventDate | None:
+    """The first date the text places, else the first it states but cannot place, else None.
+
+    An unplaceable expression ("after days of haggling") still means the text said when: it wins over
+    anything inherited, but not over a placeable date next to it ("after weeks of talks, on Monday").
+    """
+    return next((found for found in dates if found.value is not None), dates[0] if dates else None)
+
+
 def choose_date(
     clause: list[EventDate],
     sentence: list[EventDate],
     paragraph_latest: EventDate | None,
     published: date | None,
     tense: str,
+    *,
+    document_latest: EventDate | None = None,
+    negated: bool = False,
+    referred: list[EventDate] | None = None,
 ) -> EventDate:
-    """The event's date: clause first, then sentence, then paragraph, then a default by tense.
+    """The event's date: clause first, then sentence, then what the story has narrated, by tense.
 
     In plain words:
     1. A date stated in the event's own clause wins, then the first one elsewhere in the sentence (even
-       an unresolved one: the text said when, we just could not place it).
-    2. With no date in the sentence, a past-perfect event ("had signed") happened before the story, so
-       only the paragraph's latest date can place it; the same holds when there is no publication date.
-    3. Present events ("says", "is sending") are dated to the publication day. Present-perfect events
-       ("has agreed", "have accused") happened at some time up to now that the text does not say:
-       they stay unknown rather than take the publication day.
-    4. Simple-past events take the paragraph's latest date when there is one, else the publication day,
-       because fresh reports narrate the news of the day in the simple past.
-    5. Future and modal events ("will", "could") have not happened: only the paragraph can date them.
-    A carried paragraph date keeps its precision and text and is marked relative; a paragraph date with
-    no value counts as absent.
+       an unresolved one: the text said when, we just could not place it). Future and modal events
+       ("will", "could") take only their own clause's: in "Carter froze the deposits yesterday after
+       Tehran said it would withdraw its funds", yesterday is not when the funds are withdrawn.
+    2. With no date in the sentence, these have no time of their own and stay unknown: an event the text
+       says did not happen ("which he did not consult"); present-perfect events ("has agreed", "have
+       accused"), which happened at some time up to now that the text does not say; future and modal
+       events ("will", "could"), which have not happened.
+    3. Past-perfect events ("had signed") happened before the story's time, and present events ("buys",
+       "say no one will be freed") are habits or standing positions: only a date stated earlier in the
+       paragraph can place them.
+    4. Simple-past events take the paragraph's date, else the date the story has reached in earlier
+       paragraphs, else the publication day: news narrates the day's events in the simple past, and
+       a reaction told a paragraph later ("Netanyahu condemned the accord") belongs to that day. When
+       the story has reached only the past (a history, or background before the news), an undated
+       paragraph is historical narration without a date: unknown, neither the old date nor today.
+    5. A date taken from outside the clause never puts the act before a thing its clause names by date
+       (`referred`): "... since 2015, and Riyadh blamed Iran for a 2019 attack" is 2019 at the earliest.
+    A carried date keeps its precision and text and is marked relative; one with no value counts as
+    absent. `paragraph_latest` and `document_latest` are a Timeline's `paragraph` and `document`.
     """
     if tense not in _TENSES:
         raise ValueError(f"unknown tense {tense!r}")
-    if clause:
-        return clause[0]
-    if sentence:
-        return sentence[0]
-    carried = None
-    if paragraph_latest is not None and paragraph_latest.value is not None:
-        carried = replace(paragraph_latest, relative=True)
-    if tense == "present_perfect":
+    own = _stated(clause)
+    if own is not None:
+        return own
+    inherited = _inherited(sentence, paragraph_latest, document_latest, published, tense, negated)
+    return _not_before(inherited, referred or [], published)
+
+
+def _inherited(sentence: list[EventDate], paragraph_latest: EventDate | None, document_latest: EventDate | None,
+               published: date | None, tense: str, negated: bool) -> EventDate:
+    """Steps 1 to 4 of `choose_date` for an event whose own clause states no date."""
+    undone = tense in ("future", "modal")
+    stated = None if undone else _stated(sentence)
+    if stated is not None:
+        return stated
+    if negated or undone or tense == "present_perfect":
         return UNKNOWN
-    if tense in ("past_perfect", "future", "modal") or published is None:
-        return carried or UNKNOWN
-    publication_day = EventDate(published.isoformat(), "day", relative=True)
-    if tense == "past":
-        return carried or publication_day
-    return publication_day
+    paragraph, document = (
+        replace(found, relative=True) if found is not None and found.value is not None else None
+        for found in (paragraph_latest, document_latest)
+    )
+    if tense != "past" or paragraph:
+        return paragraph or UNKNOWN
+    if document:
+        return UNKNOWN if is_historical(document, published) else document
+    return EventDate(published.isoformat(), "day", relative=True) if published else UNKNOWN
+
+
+def _not_before(chosen: EventDate, referred: list[EventDate], published: date | None) -> EventDate:
+    """`chosen`, unless it ends before the latest dated thing the act refers to (plans excluded)."""
+    floors = [found for found in referred
+              if found.first_day is not None and (published is None or found.first_day <= published)]
+    if chosen.last_day is None or not floors:
+        return chosen
+    floor = max(floors, key=_story_order)
+    return floor if floor.first_day is not None and chosen.last_day < floor.first_day else chosen
 
 
 def is_historical(when: EventDate, published: date | None) -> bool:
@@ -828,11 +1018,13 @@ _META_DMY = re.compile(rf"(?<!\d){_META_DAY}\s+(?:of\s+)?{_META_MONTH},?\s+{_MET
 _META_MDY = re.compile(rf"\b{_META_MONTH}\s+{_META_DAY},?\s+{_META_YEAR}", re.IGNORECASE)
 _META_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _META_AGO = re.compile(
-    r"\b(?P<count>\d{1,3}|an?|" + "|".join(_NUMBER_WORDS) + r")\s*"
+    r"\b(?P<count>\d{1,3}|an?|" + _NUMBER + r")\s*"
     r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d)\s+ago\b",
     re.IGNORECASE,
 )
 _META_NAMED = re.compile(r"\b(?P<word>yesterday|today|just\s+now)\b", re.IGNORECASE)
+_META_DM = re.compile(rf"(?<!\d){_META_DAY}\s+(?:of\s+)?{_META_MONTH}(?!\w)", re.IGNORECASE)
+_META_MD = re.compile(rf"\b{_META_MONTH}\s+{_META_DAY}(?!\d)", re.IGNORECASE)
 
 
 def _meta_absolute(text: str) -> date | None:
@@ -862,8 +1054,7 @@ def _meta_relative(text: str, retrieved: datetime | None) -> date | None:
         return None
     ago = _META_AGO.search(text)
     if ago:
-        word = ago["count"].lower()
-        count = int(word) if word.isdigit() else _NUMBERS[word]
+        count = _number(ago["count"])
         unit = ago["unit"].lower()
         if unit.startswith("d"):
             return (retrieved - timedelta(days=count)).date()
@@ -875,6 +1066,23 @@ def _meta_relative(text: str, retrieved: datetime | None) -> date | None:
     named = _META_NAMED.search(text)
     if named:
         return retrieved.date() - timedelta(days=1 if named["word"].lower() == "yesterday" else 0)
+    return _meta_day_month(text, retrieved.date())
+
+
+def _meta_day_month(text: str, retrieved: date) -> date | None:
+    """ "Nov. 24" with no year: the latest 24 November not after the fetch (allowing for time zones)."""
+    written = [found for found in (_META_DM.search(text), _META_MD.search(text)) if found]
+    if not written:
+        return None
+    found = min(written, key=lambda match: match.start())
+    month = _MONTHS[found["month"].lower()]
+    for year in (retrieved.year + 1, retrieved.year, retrieved.year - 1):
+        try:
+            candidate = date(year, month, int(found["day"]))
+        except ValueError:
+            continue
+        if candidate <= retrieved + timedelta(days=2):
+            return candidate
     return None
 
 
@@ -895,3 +1103,26 @@ def parse_published(value: str | None, retrieved: datetime | None = None) -> dat
     if found.year < 1800 or found > ceiling:
         return None
     return found
+
+
+# A dateline opens a news story's first paragraph (under a headline, perhaps): a place in capitals,
+# perhaps an agency, a comma, the date, perhaps the agency, then a dash. "TEHRAN, Nov. 24 --",
+# "LONDON, 3 March 2024 -", "BEIJING, March 11 (Reuters) -".
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]*[A-Z.](?:\s*/\s*[A-Z][A-Z.'’ -]*[A-Z.])*(?:\s*\([^()\n]{1,40}\))?\s*,\s*"
+    r"(?P<when>[^\n()—–]{3,40}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,2})\s",
+    re.MULTILINE,
+)
+_DATELINE_REACH = 400  # characters from the start: a headline and a byline may come first
+
+
+def published_from_dateline(text: str, retrieved: datetime | None = None) -> date | None:
+    """The publication date a story's dateline states, read as metadata; None when there is none.
+
+    Only the dateline's own shape counts (capitals, comma, date, dash, starting one of the first lines),
+    so a first sentence such as "On 24 November 2013 - the day the deal was struck - ..." is never
+    mistaken for one. The date is read by `parse_published`; a dateline without a year ("TEHRAN, Nov.
+    24 --") can only be placed against `retrieved`, the moment a page was fetched.
+    """
+    found = _DATELINE.search(text, 0, _DATELINE_REACH)
+    return parse_published(found["when"], retrieved) if found else None

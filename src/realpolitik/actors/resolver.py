@@ -16,6 +16,7 @@ Coordination ("the US and the EU", "Britain, France and Germany") gives a list.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -31,7 +32,9 @@ _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 #: Prepositions that can carry it after the head ("the government of Iran", "the regime in Tehran").
 _MODIFIER_PREPS = {"of", "in", "from", "throughout", "across"}
 #: Sectors whose agent words are actors even without a country ("rebels attacked").
-_STANDALONE_SECTORS = {"REB", "UAF", "OPP"}
+STANDALONE_SECTORS = {"REB", "UAF", "OPP"}
+#: Gazetteer kinds that name a state (and so can say which country a story is about).
+_STATE_KINDS = {"country", "capital", "seat", "demonym"}
 
 
 class ActorResolver:
@@ -68,14 +71,19 @@ class ActorResolver:
             return self.coref.resolve(head) or [direct]
         if direct is not None:
             return [direct]
+        if head.lemma_.lower() in self.gazetteer.partitives:  # "several of them": whoever "them" is
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            if of:
+                return self.resolve(of[0], on)
         return self.coref.resolve(head)
 
     def direct(self, head: Token, on: date | None = None) -> Entity | None:
         """Resolve without coreference: names, offices and agent words only."""
         on = on or self.published
         match = self._by_token.get(head.i)
-        if match is not None and match.kind == NAME:
-            return self._from_name(match, on)
+        if match is not None and match.kind == NAME and not self._ethnic(head, match):
+            return self._titled_country(head, match, self._from_name(match, on))
         if match is None and head.pos_ == "PROPN":  # "Zimbabwean Prime Minister Robert Mugabe"
             titled = self._titled(head, on)
             if titled is not None:
@@ -87,7 +95,7 @@ class ActorResolver:
         if match is not None and match.kind == ADJECTIVE:
             return self._entity(match.entry, self._span(match.start, match.end))
         if match is None and head.pos_ == "NOUN":  # "the al-Qaeda network", "the Hamas movement"
-            named = [self._by_token.get(c.i) for c in head.children if c.dep_ in {"compound", "poss"}]
+            named = [self._by_token.get(c.i) for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
             named = [m for m in named if m is not None and m.kind == NAME
                      and m.entry.kind in {"group", "organisation", "state_body"}]
             if named:
@@ -97,6 +105,32 @@ class ActorResolver:
                   for p in c.children if p.dep_ == "pobj"]
             return self.direct(of[0], on) if of else None
         return None
+
+    def bare_agent(self, head: Token) -> Entity | None:
+        """An agent word that no qualifier places ("students", "thousands of protesters").
+
+        Not an actor on its own (``direct`` returns None for it), but the event can still say whose it
+        is: its place ("students marched through Jakarta") or, for the target of a state's act, the
+        state itself ("police dispersed demonstrators"). The pipeline decides; this only finds it.
+        """
+        if head.lemma_.lower() in self.gazetteer.partitives:
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            return self.bare_agent(of[0]) if of else None
+        match = self._by_token.get(head.i)
+        if match is not None and self._ethnic(head, match):  # "ethnic Albanians in Serbia"
+            text = self._span(head.left_edge.i, head.i + 1)
+            return Entity(text.text, "CVL", None, "CVL", None, None, "agent", text.start_char, text.end_char)
+        if match is None or match.kind != AGENT or self.direct(head) is not None:
+            return None
+        text = self._span(min(head.left_edge.i, match.start), max(head.i, match.end - 1) + 1)
+        return Entity(text.text, match.payload, None, match.payload, None, None, "agent", text.start_char,
+                      text.end_char)
+
+    def _ethnic(self, head: Token, match: Match) -> bool:
+        """"Ethnic Albanians", "ethnic Russians": a people, not the citizens of its namesake state."""
+        return match.kind == NAME and match.entry.kind == "demonym" and any(
+            t.lower_ == "ethnic" for t in self.doc[head.left_edge.i:match.start])
 
     def _coordinated_qualifiers(self, head: Token, entity: Entity, on: date | None) -> list[Entity]:
         """"Hungarian and Romanian officials": one agent word, two qualifiers, two actors."""
@@ -144,12 +178,44 @@ class ActorResolver:
         role = roles[-1]
         qualifier, start = self._qualifier(head, role)
         country = qualifier.country if qualifier else role.role.country
+        via = None
+        if country is None:  # "President Yoweri Museveni threatened to ban Ugandan candidates"
+            country, via = self._story_country(head), "story country"
         if country is None:
             return None
         name = self._span(role.end, head.i + 1).text
         text = self._span(min(start, role.start), head.i + 1)
         return Entity(text.text, name, country, role.role.sector or self.gazetteer.role_sector.get(role.role.role),
-                      None, role.role.role, "person", text.start_char, text.end_char)
+                      None, role.role.role, "person", text.start_char, text.end_char, via)
+
+    def _titled_country(self, head: Token, match: Match, entity: Entity) -> Entity:
+        """"Georgian President Eduard Shevardnadze": a person's own title and nationality in the text
+        beat the country the gazetteer last knew them by (he had been a Soviet minister)."""
+        if entity.kind != "person":
+            return entity
+        before = [self._by_token.get(t.i) for t in self.doc[head.left_edge.i:match.start]]
+        if not any(m is not None and m.kind == ROLE for m in before):
+            return entity
+        countries = {m.entry.country for m in before if m is not None and m.kind in {NAME, ADJECTIVE}
+                     and m.entry.kind in _STATE_KINDS and m.entry.country}
+        if len(countries) != 1 or entity.country in countries:
+            return entity
+        return replace(entity, country=countries.pop(), via="title")
+
+    def _story_country(self, head: Token) -> str | None:
+        """The country a story is about, for an official it names by title alone: the only state its
+        sentence names, or else the state the document has named most so far (none on a tie)."""
+        def states(tokens) -> Counter[str]:
+            seen = {id(m): m for m in (self._by_token.get(t.i) for t in tokens) if m is not None}
+            return Counter(m.entry.country for m in seen.values() if m.kind in {NAME, ADJECTIVE}
+                           and m.entry.kind in _STATE_KINDS and m.entry.country)
+        in_sentence = states(t for t in head.sent if t.i != head.i)
+        if len(in_sentence) == 1:
+            return next(iter(in_sentence))
+        so_far = states(self.doc[:head.sent.start]).most_common(2)
+        if so_far and (len(so_far) == 1 or so_far[0][1] > so_far[1][1]):
+            return so_far[0][0]
+        return None
 
     def _from_role(self, head: Token, match: Match, on: date | None) -> Entity | None:
         role = match.role
@@ -171,7 +237,7 @@ class ActorResolver:
     def _from_agent(self, head: Token, match: Match, on: date | None) -> Entity | None:
         sector: str = match.payload
         country, start = self._country_modifier(head, match)
-        if country is None and sector not in _STANDALONE_SECTORS:
+        if country is None and sector not in STANDALONE_SECTORS:
             return None
         text = self._span(min(start, match.start), max(head.i, match.end - 1) + 1)
         name = f"{self._country_name(country)} {sector}" if country else sector
@@ -194,10 +260,19 @@ class ActorResolver:
             if prep.dep_ == "prep" and prep.lower_ in _MODIFIER_PREPS:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        found = self._qualifier_of_token(pobj)
+                        # "the regime in Tehran"; "leaders of Romania's new government"
+                        found = self._qualifier_of_token(pobj) or self._placed_body(pobj)
                         if found:
                             return found, head.left_edge.i
         return None, head.left_edge.i
+
+    def _placed_body(self, token: Token) -> Entity | None:
+        """A body that is itself qualified by a country ("Romania's new government"), as a qualifier."""
+        match = self._by_token.get(token.i)
+        if match is None or match.kind not in {AGENT, ROLE}:
+            return None
+        entity = self.direct(token)
+        return entity if entity is not None and entity.country else None
 
     def _qualifier_of_token(self, token: Token) -> ActorEntry | Entity | None:
         """The actor a modifier token carries: a name, an adjective, or a pronoun's referent."""

@@ -13,6 +13,8 @@ Patterns, each named in the event's ``rule`` so that an analyst can see why it f
                act has agreed to it (AGREE); announcing its own violence has threatened it (THREATEN)
 ``demand``     "London said the rebels must reach an agreement": a speaker saying another actor must or
                should act has asked it to (REQUEST)
+``intent``     "Syria is willing to withdraw": declared readiness to act is a promise (or a threat)
+``pledge``     "Finland will give Tanzania a grant": beside the future act, the commitment (AGREE)
 ``announced``  "the allies announced that Russian banks would be cut off": an agentless passive in an
                announcement is the speaker's act
 
@@ -28,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.actors.resolver import ActorResolver
 from realpolitik.events.lexicon import Entry, Lexicon
-from realpolitik.events.scores import announced_as, negation_of, type_info
+from realpolitik.events.scores import announced_as, negation_of, scheduled, type_info
 
 _SUBJECT = {"nsubj", "csubj", "expl"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -37,11 +39,15 @@ _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "into", "at", "from",
                     "for", "over", "of", "onto", "across", "inside"}
 _VERB_RECIPIENT_PREPS = _RECIPIENT_PREPS - {"of", "for", "over", "from"}
+#: Prepositions of place: an entry may need one ("marched through", "demonstrated in"), but what
+#: follows is where the act happened, which the pipeline turns into a target only by type.
+_LOCATIVE_PREPS = {"in", "near", "outside", "inside", "across", "through", "throughout", "around", "within", "along"}
 #: Dependents that start a clause of their own: its dates and words belong to another event.
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
 #: Auxiliaries of an act another actor is told to do, and of an act the speaker announces.
 _OBLIGATION = {"must", "should", "ought"}
 _PROMISE = {"will", "would", "'ll", "shall"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
 
 @dataclass(frozen=True)
 class _Reported:
@@ -78,6 +84,8 @@ class Candidate:
     modality_token: Token | None = None
     speech_act: Entry | None = None
     places: list[Token] = field(default_factory=list)  # unresolved objects that may be places hit or left
+    asserted: bool = False  # the statement is the event (a pledge): the act's modality is not its own
+    referent: Token | None = None  # "condemned the execution": an earlier event whose actor is the target
 
     @property
     def coded(self) -> Entry:
@@ -115,7 +123,7 @@ class Extractor:
         for candidate in candidates:
             candidate.clause = _clause(candidate.trigger, event_nouns - {candidate.trigger.i})
             self._speech_act(candidate)
-        return candidates
+        return candidates + self.pledges(candidates)
 
     # -- verbs -----------------------------------------------------------------------------
 
@@ -129,7 +137,7 @@ class Extractor:
             return None  # "began to", "plans to", "refused to": the complement is the event
         if typed:  # "warned that it would retaliate": the warning is the event, the clause its content
             complements += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + _object_head(verb)
         noun_object = next((o for o in objects if lexicon.noun_entry(o)), None)
         pattern = "passive" if _is_passive(verb) else "svo"
         trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
@@ -157,10 +165,28 @@ class Extractor:
             pattern = how
         candidate = Candidate(verb, entry, pattern, verb.idx, verb.doc[trigger_end - 1].idx
                               + len(verb.doc[trigger_end - 1]), actors, modality_token=verb)
-        candidate.recipients = self._verb_recipients(verb, entry, actors, noun_object, complements)
+        if pattern == "chain" and entry.type == "AGREE":
+            candidate.speech_act = self._promised(complements)
+        light_noun = noun_object if noun_object is not None and noun_object.i in consumed else None
+        candidate.recipients = self._verb_recipients(verb, entry, actors, light_noun, complements)
         if not candidate.recipients:
             candidate.places = _named_objects(verb)
+            if pattern != "light":
+                candidate.referent = self._referent(verb)
         return candidate
+
+    def _referent(self, verb: Token) -> Token | None:
+        """A definite object that names an earlier act ("condemned the execution", "regretted the
+        move", "accepted the resolution"): whoever did that act is the one reacted to."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or self._resolver.match_at(obj) is not None:
+                continue
+            definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children) or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+            if definite and (self.lexicon.noun_entry(obj) or self.lexicon.in_chain("anaphoric", obj)
+                             or self.lexicon.in_chain("anaphoric_speech", obj)):
+                return obj
+        return None
 
     def _subjects(self, verb: Token) -> tuple[list[Token], str]:
         """Actor heads of a verb, and the pattern name when they were found indirectly."""
@@ -186,6 +212,9 @@ class Extractor:
                         for p in c.children if p.dep_ == "pobj"]
             if objects:
                 return objects[:1], "inherited"
+        if verb.dep_ == "xcomp" and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+            found, _ = self._subjects(governor.head)  # "Ghana is willing to withdraw": Ghana
+            return found, "inherited"
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and governor.pos_ in {"VERB", "AUX"}:
             found, _ = self._subjects(governor)
             return found, "inherited"
@@ -201,19 +230,22 @@ class Extractor:
         removal of the president"); then those of its complements ("promised to continue aid to
         Mozambique").
         """
-        if entry.prep:
+        if entry.prep and entry.prep not in _LOCATIVE_PREPS:
             heads = [h for h in _prep_objects(verb, {entry.prep}) if self._resolves(h)]
             if heads:
                 return heads[:1]
         subjects = [c for comp in complements if comp.dep_ == "ccomp" for c in comp.children if c.dep_ in _SUBJECT]
         actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
-        for candidate in [*subjects, *self._arguments(verb, noun_object, depth=2)]:
-            if candidate in actors or not self._resolves(candidate):
+        arguments = [a for a in [*subjects, *self._arguments(verb, noun_object, depth=2)] if a not in actors]
+        for candidate in arguments:
+            if not self._resolves(candidate):
                 continue
             if candidate.pos_ == "PRON" and {e.country for e in self._resolver.entities(candidate)} <= actor_countries:
                 continue  # "Iran warned that it would ...": the actor itself
             return [candidate]
-        return []
+        # "police dispersed the demonstrators": people of no stated country, whom the pipeline
+        # places by the event's place or the acting state
+        return [a for a in arguments if self._resolver.bare_agent(a) is not None][:1]
 
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
@@ -225,13 +257,19 @@ class Extractor:
         found += targets
         for target in targets:  # "fired at Israeli army positions", "struck Iranian nuclear sites"
             found += self._nominal_actors(target)
+            found += _prep_objects(target, {"of"})  # "hacked into the computers of Korean officers"
+        for prep_object in _prep_objects(verb, _RECIPIENT_PREPS | {"in", "into"}):
+            found += _prep_objects(prep_object, {"against"})  # "mobilised reservists for a war against Iraq"
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
+            for inner in _prep_objects(obj, _RECIPIENT_PREPS):  # "a halt to oil exports to China"
+                found += _prep_objects(inner, _RECIPIENT_PREPS - {"of"})
             if obj != noun_object:  # "praised Haiti's efforts", "backed a UN resolution"
                 found += self._nominal_actors(obj)
             found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
             for quantity in _prep_objects(obj, {"of"}):  # "buys most of Iran's oil"
                 found += self._nominal_actors(quantity)
+        found += _brokered_parties(verb)
         # "threatened to stop talks if the United States goes ahead": the one the condition is about
         found += [c for clause in verb.children if clause.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
@@ -264,8 +302,12 @@ class Extractor:
                          [reported.subject], modality_token=reported.verb)
 
     def _speech_act(self, candidate: Candidate) -> None:
-        """Recode an act announced in reported speech as the speaker's promise, threat or demand."""
+        """Recode an act announced in reported speech, or declared intended ("is willing to"), as the
+        speaker's promise, threat or demand."""
         verb = candidate.trigger
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and self.lexicon.in_chain("intent", verb.head):
+            self._intent(candidate, verb.head)
+            return
         reported = self._reported(verb)
         if reported is None:
             return
@@ -279,9 +321,10 @@ class Extractor:
             kind = announced_as(candidate.entry.type)
             if kind and any(c.dep_ == "neg" for c in verb.children) and negation_of(kind):
                 kind = negation_of(kind)[0]  # "said it will not accept more refugees": a rejection
-            elif any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+            elif any(m.dep_ == "mark" and m.lower_ == "unless"
                      for c in verb.children if c.dep_ == "advcl" for m in c.children):
-                kind = announced_as(candidate.entry.type, conditional=True)  # "will withdraw unless ..."
+                # "will withdraw unless ...": leverage; "would meet them if ..." stays an offer
+                kind = announced_as(candidate.entry.type, conditional=True)
         else:
             return
         if kind is None:
@@ -291,6 +334,64 @@ class Extractor:
         candidate.actors = reported.speakers
         candidate.modality_token = reported.verb
 
+    def _intent(self, candidate: Candidate, adjective: Token) -> None:
+        """"Syria is willing to withdraw its troops": being ready to act is a promise (or a threat) to."""
+        kind = announced_as(candidate.entry.type)
+        if kind is None:
+            return
+        copula = adjective.head
+        if any(c.dep_ == "neg" for c in [*adjective.children, *copula.children]) and negation_of(kind):
+            kind = negation_of(kind)[0]  # "is not prepared to accept": a rejection
+        candidate.speech_act = Entry(candidate.entry.lemma, candidate.entry.pos, kind, "", type_info(kind).cameo)
+        candidate.pattern = "intent"
+        candidate.modality_token = copula
+
+    def pledges(self, candidates: list[Candidate]) -> list[Candidate]:
+        """"Finland will give Tanzania a grant": a plain statement that an actor *will* act commits it.
+
+        The act itself stays, flagged future; beside it the commitment is coded as a factual AGREE
+        (or THREATEN, for coercion and violence), as CAMEO's "express intent" codes do. Scheduled
+        meetings ("the council will meet on Friday") are timetables, not commitments.
+        """
+        found = []
+        for candidate in candidates:
+            verb = candidate.trigger
+            if (candidate.speech_act is not None or candidate.pattern not in {"svo", "light"}
+                    or verb.pos_ != "VERB" or not candidate.actors or not self._main_clause(verb)):
+                continue
+            auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+            if not auxes & {"will", "shall", "'ll"} or scheduled(candidate.entry.type):
+                continue
+            kind = announced_as(candidate.entry.type)
+            if kind is None or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            pledge = Candidate(verb, candidate.entry, "pledge", candidate.trigger_start, candidate.trigger_end,
+                               candidate.actors, candidate.recipients, candidate.clause,
+                               speech_act=Entry(candidate.entry.lemma, candidate.entry.pos, kind, "",
+                                                type_info(kind).cameo))
+            pledge.asserted = True
+            found.append(pledge)
+        return found
+
+    def _main_clause(self, verb: Token) -> bool:
+        """The text's own statement: the root, a conjunct of it, or what a source is reported to have
+        said ("Finland will give Tanzania a grant, a ministry statement said")."""
+        while verb.dep_ == "conj":
+            verb = verb.head
+        return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and self.lexicon.in_chain("reporting", verb.head))
+
+    def _promised(self, complements: list[Token]) -> Entry | None:
+        """What a promise promises sets its type: "vowed to avenge the general" threatens, "vowed that
+        it would not negotiate" refuses."""
+        for complement in complements:
+            act = self.lexicon.verb_entry(complement)
+            kind = announced_as(act.type) if act is not None and act.type else None
+            if kind and any(c.dep_ == "neg" for c in complement.children) and negation_of(kind):
+                kind = negation_of(kind)[0]
+            if kind and kind != "AGREE":
+                return Entry(act.lemma, act.pos, kind, "", type_info(kind).cameo)
+        return None
+
     # -- nouns -----------------------------------------------------------------------------
 
     def _nominal(self, noun: Token) -> Candidate | None:
@@ -298,8 +399,10 @@ class Extractor:
         if entry is None:
             return None
         actors = self._nominal_actors(noun)
-        recipients = [h for h in _prep_objects(noun, _RECIPIENT_PREPS) if self._resolves(h)
-                      and h not in actors]
+        targets = _prep_objects(noun, _RECIPIENT_PREPS)
+        # "riots against Israeli policies": whose policies
+        targets += [a for t in targets for a in self._nominal_actors(t)]
+        recipients = [h for h in targets if self._resolves(h) and h not in actors]
         between = _prep_objects(noun, {"between", "among", "amongst"})
         if between and not actors:
             actors, recipients = between[:1], [c for c in between[0].children if c.dep_ == "conj"][:1]
@@ -327,6 +430,26 @@ def _named_objects(verb: Token) -> list[Token]:
                and c.lower_ in _VERB_RECIPIENT_PREPS | {"from", "of"} for p in c.children if p.dep_ == "pobj"]
     objects += [c for c in verb.children if c.dep_ == "dobj"]
     return [t for t in objects if any(w.pos_ == "PROPN" for w in t.subtree)]
+
+
+def _object_head(verb: Token) -> list[Token]:
+    """The noun a relative clause is about when that noun is the clause's object: "the war Saddam
+    launched against Iran", "the treaty signed by both states"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]
+    if verb.dep_ != "relcl" or any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+    return [verb.head] if subjects and subjects[0].lower_ not in _RELATIVE_PRONOUNS else []
+
+
+def _brokered_parties(verb: Token) -> list[Token]:
+    """"Saudi Arabia and Iran agreed ..., in a deal brokered by China": the parties of the deal that a
+    reduced relative clause's verb is about are the subjects of the clause that deal belongs to."""
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return []
+    clause = next((a for a in verb.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return [c for c in clause.children if c.dep_ in _SUBJECT] if clause is not None else []
 
 
 def _is_passive(verb: Token) -> bool:

@@ -24,7 +24,8 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
              "apart", "together", "along", "around", "ahead", "about"}
 #: The CHAIN classes of ``chains.yaml``.
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
-                 "object_control", "quantities")
+                 "object_control", "quantities", "intent", "anaphoric",
+                 "anaphoric_speech")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +40,12 @@ class Entry:
     particle: str | None = None
     object: str | None = None
     prep: str | None = None
+    modifier: str | None = None  # nouns: a word that must modify the noun ("hunger" strike)
     source: str = ""  # the data file, when not verbs.yaml / nouns.yaml
 
     @property
     def specificity(self) -> int:
-        return sum(x is not None for x in (self.particle, self.object, self.prep))
+        return sum(x is not None for x in (self.particle, self.object, self.prep, self.modifier))
 
     @property
     def name(self) -> str:
@@ -55,13 +57,15 @@ class Entry:
             parts.append(f"obj={self.object}")
         if self.prep:
             parts.append(f"prep={self.prep}")
+        if self.modifier:
+            parts.append(f"mod={self.modifier}")
         return f"{self.source or self.pos + 's.yaml'}:{'+'.join(parts)}"
 
 
 @dataclass
 class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    nouns: dict[str, Entry] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     chains: dict[str, set[str]] = field(default_factory=lambda: {c: set() for c in CHAIN_CLASSES})
 
     @classmethod
@@ -83,12 +87,13 @@ class Lexicon:
             bucket[:] = [e for e in bucket if _key(e) != _key(entry)] + [entry]
         for raw in data.get("nouns") or []:
             entry = _entry(raw, "noun")
-            self.nouns[entry.lemma] = entry
+            bucket = self.nouns[entry.lemma]
+            bucket[:] = [e for e in bucket if _key(e) != _key(entry)] + [entry]
         for chain in CHAIN_CLASSES:
             self.chains[chain].update(w.lower() for w in data.get(chain) or [])
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.verbs.values()) + len(self.nouns)
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
     def in_chain(self, chain: str, token: Token) -> bool:
         return token.lemma_.lower() in self.chains[chain]
@@ -114,7 +119,7 @@ class Lexicon:
                 continue
             if entry.prep and entry.prep not in preps:
                 continue
-            if best is None or entry.specificity > best.specificity:
+            if best is None or _rank(entry) > _rank(best):
                 best = entry
         return best
 
@@ -135,8 +140,16 @@ class Lexicon:
         return objects
 
     def noun_entry(self, noun: Token) -> Entry | None:
-        entry = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_)
-        return entry if entry is not None and entry.type is not None else None
+        """The noun's entry; one that needs a modifier ("hunger strike") beats the plain noun."""
+        entries = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_) or []
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+        best = None
+        for entry in entries:
+            if entry.modifier and entry.modifier not in modifiers:
+                continue
+            if best is None or entry.specificity > best.specificity:
+                best = entry
+        return best if best is not None and best.type is not None else None
 
 
 def _entry(raw: dict[str, Any], pos: str) -> Entry:
@@ -150,8 +163,15 @@ def _entry(raw: dict[str, Any], pos: str) -> Entry:
         particle=raw.get("particle"),
         object=raw.get("object"),
         prep=raw.get("prep"),
+        modifier=raw.get("modifier"),
     )
 
 
+def _rank(entry: Entry) -> tuple[int, bool]:
+    """More conditions win; between equals, a required object beats a preposition ("withdrew
+    from the agreement" is about the agreement, whatever "from" usually means for "withdraw")."""
+    return entry.specificity, entry.object is not None
+
+
 def _key(entry: Entry) -> tuple:
-    return (entry.lemma, entry.particle, entry.object, entry.prep)
+    return (entry.lemma, entry.particle, entry.object, entry.prep, entry.modifier)

@@ -50,7 +50,9 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
                 future = True
             elif child.dep_ == "mark" and word in _CONDITION_MARKS:
                 hypothetical = True
-        if inherited:
+        # "plans to [visit]" puts the visit in the future; "said ... and [accused]" does not make
+        # the accusation reported speech: a verb's class bears on its complement, not its conjunct
+        if inherited and chain[index - 1].dep_ != "conj":
             if lexicon.in_chain("future", token) or token.lower_ in _FUTURE_ADJECTIVES:
                 future = True
             if lexicon.in_chain("hypothetical", token):

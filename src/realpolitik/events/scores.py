@@ -70,6 +70,21 @@ def announced_as(event_type: str, *, conditional: bool = False) -> str | None:
     return next((kind for kind, acts in table.items() if kind != "conditional" and event_type in acts), None)
 
 
+def mutual(event_type: str) -> bool:
+    """Whether an event of this type is done together, in no particular direction (plover.yaml ``mutual``)."""
+    return event_type in set(_plover().get("mutual") or ())
+
+
+def target_own_country(event_type: str) -> bool:
+    """Whether an event of this type that names no target is aimed at the actor's own country."""
+    return event_type in set(_plover().get("target_own_country") or ())
+
+
+def scheduled(event_type: str) -> bool:
+    """Whether "X will <act>" is a timetable rather than a commitment (plover.yaml ``scheduled``)."""
+    return event_type in set(_plover().get("scheduled") or ())
+
+
 def target_from_place(event_type: str) -> bool:
     """Whether an event of this type without a recipient targets the country it happened in."""
     return event_type in set(_plover().get("target_from_place") or ())

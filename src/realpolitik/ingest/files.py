@@ -32,7 +32,7 @@ from realpolitik.ingest.documents import Item, make_document, max_bytes_setting,
 from realpolitik.ingest.html import extract_html
 from realpolitik.ingest.web import Fetcher, FetchOptions, read_url
 from realpolitik.model import IngestError
-from realpolitik.when import parse_published
+from realpolitik.when import parse_published, published_from_dateline
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -136,15 +136,28 @@ def read_path(path: Path, *, published: date | None = None, source: str | None =
     if _HTML_START.match(text) or (suffix in HTML_SUFFIXES and "<" in text):
         yield _html(path, text, published, source, english_only)
     else:
-        yield make_document(str(path), path.stem, _paragraphs(text), published=published, source=source,
-                            path=str(path), english_only=english_only)
+        yield make_document(str(path), path.stem, _paragraphs(text), source=source, path=str(path),
+                            published=published_from_dateline(text) or published, english_only=english_only)
 
 
 def _directory(root: Path, published: date | None, source: str | None, cap: int,
                english_only: bool) -> Iterator[Item]:
+    """Every file under ``root`` (see :func:`files_under`) read, or recorded as skipped if of another type."""
+    for entry in files_under(root):
+        if isinstance(entry, IngestError):
+            yield entry
+        elif entry.suffix.lower() in SUFFIXES:
+            yield from read_path(entry, published=published, source=source, max_bytes=cap, english_only=english_only)
+        else:
+            yield IngestError(str(entry), f"unsupported file type {entry.suffix.lower() or '(none)'}",
+                              detail=f"realpolitik reads {', '.join(sorted(SUFFIXES))}", skipped=True)
+
+
+def files_under(root: Path) -> Iterator[Path | IngestError]:
     """Every file under ``root`` in sorted order, without following symbolic links to folders (no loops).
 
-    A folder that cannot be listed is an error, not a silent gap.
+    Hidden files and folders are passed over. A folder that cannot be listed is an error, not a silent gap.
+    The readers and the progress bar's count (:mod:`.counting`) both walk folders with this, so they agree.
     """
     unreadable: list[OSError] = []
     for folder, subfolders, files in os.walk(root, onerror=unreadable.append, followlinks=False):
@@ -152,16 +165,7 @@ def _directory(root: Path, published: date | None, source: str | None, cap: int,
             problem = unreadable.pop(0)
             yield IngestError(str(problem.filename or folder), "unreadable", detail=problem.strerror or str(problem))
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if path.suffix.lower() in SUFFIXES:
-                yield from read_path(path, published=published, source=source, max_bytes=cap,
-                                     english_only=english_only)
-            else:
-                yield IngestError(str(path), f"unsupported file type {path.suffix.lower() or '(none)'}",
-                                  detail=f"realpolitik reads {', '.join(sorted(SUFFIXES))}", skipped=True)
+        yield from (Path(folder) / name for name in sorted(files) if not name.startswith("."))
     for problem in unreadable:  # the last folders listed may have failed after the final iteration
         yield IngestError(str(problem.filename or root), "unreadable", detail=problem.strerror or str(problem))
 
@@ -170,7 +174,7 @@ def _html(path: Path, html: str, published: date | None, source: str | None, eng
     extracted = extract_html(html)
     if extracted is None:
         return IngestError(str(path), "no main text", detail="no article text found in the HTML")
-    when = parse_published(extracted.date) if extracted.date else None
+    when = (parse_published(extracted.date) if extracted.date else None) or published_from_dateline(extracted.text)
     return make_document(str(path), path.stem, extracted.text, title=extracted.title,
                          published=when or published, source=source or extracted.sitename, url=extracted.url,
                          path=str(path), english_only=english_only)

@@ -36,7 +36,7 @@ from realpolitik.ingest.documents import DEFAULT_MAX_BYTES, Item, make_document,
 from realpolitik.ingest.html import extract_html
 from realpolitik.ingest.safety import AddressPolicy, AddressRefused, GuardedTransport
 from realpolitik.model import IngestError
-from realpolitik.when import parse_published
+from realpolitik.when import parse_published, published_from_dateline
 
 
 def _version() -> str:
@@ -263,12 +263,14 @@ def page_item(url: str, page: Page, *, published: date | None = None, source: st
     except NotText as exc:
         return IngestError(url, "not text", detail=str(exc))
     if page.kind == "text":
-        return make_document(url, url_id(url), text, source=source, published=published, url=page.url, path=url,
-                             english_only=english_only)
+        return make_document(url, url_id(url), text, source=source,
+                             published=published_from_dateline(text, page.retrieved) or published, url=page.url,
+                             path=url, english_only=english_only)
     extracted = extract_html(text, url=page.url)
     if extracted is None:
         return IngestError(url, "no main text", detail="no article text found in the page")
-    when = parse_published(extracted.date, retrieved=page.retrieved) if extracted.date else None
+    when = ((parse_published(extracted.date, retrieved=page.retrieved) if extracted.date else None)
+            or published_from_dateline(extracted.text, page.retrieved))
     return make_document(url, url_id(url), extracted.text, title=extracted.title, source=source or extracted.sitename,
                          published=when or published, url=extracted.url or page.url, path=url,
                          english_only=english_only)
