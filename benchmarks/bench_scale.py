@@ -3,6 +3,7 @@
     python benchmarks/bench_scale.py                 # 5,000 documents, 1,000,000 events
     python benchmarks/bench_scale.py --quick         # 200 documents, 100,000 events: under two minutes
     python benchmarks/bench_scale.py --docs 2000 --events 500000 --skip-workers
+    python benchmarks/bench_scale.py --skip-ingest --db postgresql://USER@HOST/EMPTY_DATABASE
 
 What it measures, in order:
 
@@ -17,12 +18,14 @@ What it measures, in order:
    no coder on this model can beat), then ingested by ``Store.ingest_items`` into a fresh SQLite file
    (parse, code, write). Prints documents/s, sentences/s and the ratio end-to-end / bare parsing.
 3. **Workers.** The same corpus through :func:`realpolitik.parallel.ingest_parallel` on a Dask
-   LocalCluster with 1 and then 2 worker processes. Each cluster is started and its coders loaded before
+   LocalCluster with 1 and then 2 worker processes, set up as ``realpolitik ingest --workers N`` sets them
+   up (:func:`realpolitik.parallel.local_cluster`). Each cluster is started and its coders loaded before
    the clock starts (steady-state throughput); the start-up cost is printed separately.
-4. **Queries.** A SQLite store is filled with synthetic events (realistic country codes, weighted
-   towards the actors news is about; PLOVER types with their scores; dates over 1990-2025; one or two
-   actors and zero or one recipient each) inserted directly into the ``events`` and ``participants``
-   tables, with the documents and sentences they point to. Then: a dyad query through
+4. **Queries.** A SQLite store (or the empty database ``--db`` names, e.g. a ``postgresql://`` URL) is
+   filled with synthetic events (realistic country codes, weighted towards the actors news is about;
+   PLOVER types with their scores; dates over 1990-2025; one or two actors and zero or one recipient
+   each) inserted directly into the ``events`` and ``participants`` tables, with the documents and
+   sentences they point to. Then: a dyad query through
    ``Store.events(EventFilter(actor=..., recipient=...))``, a dyad time series in SQL (events and net
    score per year for one directed pair), and the network aggregation (every directed country pair's
    event count and net score, as ``Store.top_dyads`` computes it).
@@ -38,7 +41,6 @@ import argparse
 import json
 import random
 import resource
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -47,13 +49,14 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from realpolitik import Coder, Document, EventFilter, Store, default_coder
 from realpolitik.evaluate import SAMPLE_CORPUS
 from realpolitik.events.scores import score
 from realpolitik.model import PLOVER_TYPES, Entity
-from realpolitik.parallel import ingest_parallel
+from realpolitik.parallel import ingest_parallel, local_cluster
+from realpolitik.store import Database
 
 #: Countries news is mostly about, with rough weights (a few dominate, as in any event data set).
 COUNTRIES: dict[str, float] = {
@@ -149,8 +152,7 @@ def workers(documents: list[Document], folder: Path, counts: tuple[int, ...], ba
     rates: dict[int, float] = {}
     for n in counts:
         start = time.perf_counter()
-        with (LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
-              Client(cluster) as client):
+        with local_cluster(n) as cluster, Client(cluster) as client:
             with Store(folder / f"warm-{n}.db") as store:  # starts the workers' coders before timing
                 ingest_parallel(store, documents[:n * 2], scheduler=cluster.scheduler_address, batch_size=1)
             startup = time.perf_counter() - start
@@ -169,18 +171,19 @@ def workers(documents: list[Document], folder: Path, counts: tuple[int, ...], ba
 
 # -- 4. queries over synthetic events --------------------------------------------------------------
 
-def fill_events(path: Path, n: int, seed: int) -> None:
-    """``n`` synthetic events with their documents, sentences and participants, inserted in bulk."""
-    rng = random.Random(seed)
+def fill_events(target: str | Path, n: int, seed: int) -> None:
+    """``n`` synthetic events with their documents, sentences and participants, inserted in bulk into an empty
+    database (a SQLite file or a ``postgresql://`` URL), in one transaction."""
+    with Store(target) as store:
+        with store.db.transaction() as db:
+            _insert_synthetic(db, n, random.Random(seed))
+        store.db.execute("ANALYZE")
+
+
+def _insert_synthetic(db: Database, n: int, rng: random.Random) -> None:
     codes, code_weights = list(COUNTRIES), list(COUNTRIES.values())
     kinds, kind_weights = list(TYPE_WEIGHTS), list(TYPE_WEIGHTS.values())
     scores = {kind: score(kind) for kind in PLOVER_TYPES}
-    with Store(path):  # creates the schema
-        pass
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=OFF")
-    db.execute("BEGIN")
     documents: list[tuple] = []
     sentences: list[tuple] = []
     events: list[tuple] = []
@@ -210,13 +213,11 @@ def fill_events(path: Path, n: int, seed: int) -> None:
                             for position, e in enumerate(side))
         if len(events) >= 50_000 or event_id == n:
             db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)", documents)
-            db.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?)", sentences)
+            db.executemany("INSERT INTO sentences (doc_id, idx, paragraph, start_char, end_char, text)"
+                           " VALUES (?,?,?,?,?,?)", sentences)
             db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 30)})", events)
             db.executemany("INSERT INTO participants VALUES (?,?,?,?,?,?,?,?,?,?)", participants)
             documents, sentences, events, participants = [], [], [], []
-    db.execute("COMMIT")
-    db.execute("ANALYZE")
-    db.close()
 
 
 def _entities(rng: random.Random, codes: list[str], weights: list[float], k: int) -> list[Entity]:
@@ -226,11 +227,12 @@ def _entities(rng: random.Random, codes: list[str], weights: list[float], k: int
     return list(found.values())
 
 
-def queries(path: Path, repeat: int) -> None:
+def queries(target: str | Path, repeat: int) -> None:
     """Time the dyad and network queries (best of ``repeat``)."""
-    with Store(path) as store:
-        n = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
-        print(f"synthetic store: {n:,} events, {path.stat().st_size / 2**20:.0f} MB")
+    with Store(target) as store:
+        n = store.db.one("SELECT count(*) AS n FROM events")["n"]
+        size = f", {store.path.stat().st_size / 2**20:.0f} MB" if store.path else f" on {store.db.dialect}"
+        print(f"synthetic store: {n:,} events{size}")
 
         def best(label: str, work: Callable[[], Any], size: Callable[[Any], str]) -> None:
             runs = [timed(work) for _ in range(repeat)]
@@ -242,7 +244,7 @@ def queries(path: Path, repeat: int) -> None:
         best("dyad ISR->LBN, Store.events(EventFilter) as Event objects",
              lambda: store.events(EventFilter(actor="ISR", recipient="LBN")), lambda r: f"{len(r):,} events")
         best("dyad USA->RUS, events and net score per year (SQL)",
-             lambda: store.db.execute(DYAD_BY_YEAR, ("USA", "RUS")).fetchall(), lambda r: f"{len(r)} years")
+             lambda: store.db.query(DYAD_BY_YEAR, ("USA", "RUS")), lambda r: f"{len(r)} years")
         best("network: all directed country pairs (Store.top_dyads)",
              lambda: store.top_dyads(limit=100_000), lambda r: f"{len(r):,} edges")
 
@@ -269,6 +271,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="query timings: best of this many")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the databases here instead of a temporary folder")
+    parser.add_argument("--db", help="fill and query this empty database instead of a new SQLite file"
+                                     " (e.g. postgresql://USER@HOST/NAME)")
     args = parser.parse_args()
     n_docs = args.docs or (200 if args.quick else 5000)
     n_events = args.events or (100_000 if args.quick else 1_000_000)
@@ -287,9 +291,10 @@ def main() -> None:
                 counts = tuple(int(c) for c in args.workers.split(","))
                 workers(documents, folder, counts, args.batch_size, sentences)
         if not args.skip_queries:
-            seconds, _ = timed(lambda: fill_events(folder / "events.db", n_events, args.seed))
+            target = args.db or folder / "events.db"
+            seconds, _ = timed(lambda: fill_events(target, n_events, args.seed))
             print(f"filled the synthetic store in {seconds:.1f} s")
-            queries(folder / "events.db", args.repeat)
+            queries(target, args.repeat)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,10 +73,46 @@ def test_ingest_exits_non_zero_when_an_input_fails(tmp_path):
     assert "0 ingested, 1 failed, 0 skipped" in result.output
 
 
-def test_ingest_shows_progress_unless_quiet(tmp_path):
+def _wire(path: Path, numbers: range) -> None:
+    """A JSON Lines file of short two-sentence reports, one per number."""
+    pairs = [("Chile", "Peru"), ("Ghana", "Togo"), ("Nepal", "Bhutan")]
+    records = [{"id": f"wire-{n}", "text": f"{pairs[n % 3][0]} met {pairs[n % 3][1]} in round {n} of talks."
+                                          f" {pairs[n % 3][1]} thanked {pairs[n % 3][0]}."} for n in numbers]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def _progress(stderr: str) -> list[str]:
+    """The states the progress line went through that show a rate (it is redrawn in place with \\r)."""
+    return [part.strip() for part in re.split(r"[\r\n]", stderr) if "documents/s" in part]
+
+
+def test_ingest_progress_counts_up_to_a_total_with_rate_and_eta(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "notes.csv").write_text("a,b\n", encoding="utf-8")  # an input skipped as it is read
+    _wire(corpus / "wire.jsonl", range(4))
+    db = str(tmp_path / "x.db")
+    lines = _progress(CliRunner().invoke(main, ["ingest", str(corpus), "--db", db]).stderr)
+    duration = r"(\d+s|\d+m \d\ds|\d+h \d\dm)"
+    running = re.compile(rf"(\d+)/5 documents, \d+\.\d documents/s, ETA {duration}$")
+    assert [running.match(line).group(1) for line in lines[:-1]] == ["2", "3", "4", "5"]
+    assert lines[-2].endswith("ETA 0s")
+    assert re.match(rf"5/5 documents, \d+\.\d documents/s, done in {duration}$", lines[-1])
+
+    # Resumed with two more reports: the four stored ones count as done as soon as they are read.
+    _wire(corpus / "wire.jsonl", range(6))
+    lines = _progress(CliRunner().invoke(main, ["ingest", str(corpus), "--db", db]).stderr)
+    assert [line.split(" ", 1)[0] for line in lines] == ["6/7", "7/7", "7/7"]
+
+
+def test_ingest_progress_without_a_countable_total_shows_no_eta(tmp_path):
+    (tmp_path / "array.json").write_text(json.dumps([{"id": "a", "text": "Chile met Peru in Lima."}]),
+                                         encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "array.json"), "--db", str(tmp_path / "x.db")])
+    assert re.match(r"1 documents, \d+\.\d documents/s$", _progress(result.stderr)[0])
+
+
+def test_quiet_ingest_prints_no_progress(tmp_path):
     (tmp_path / "a.txt").write_text("Iran condemned Israel.", encoding="utf-8")
-    runner = CliRunner()
-    loud = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "1.db")])
-    assert "1 documents," in loud.output and "documents/s" in loud.output
-    quiet = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "2.db"), "--quiet"])
-    assert "documents/s" not in quiet.output and "1 ingested" in quiet.output
+    quiet = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db"), "--quiet"])
+    assert "documents" not in quiet.stderr and "1 ingested" in quiet.output

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from datetime import date
 from pathlib import Path
 
+import dask
 import pytest
-
-pytest.importorskip("distributed")
+from distributed import Client
 
 from realpolitik import Coder, Document, IngestError, Store
-from realpolitik.parallel import ingest_parallel
+from realpolitik.parallel import ingest_parallel, local_cluster
+from tests.helpers import canonical_dump
 
 # Short texts written for this test; several code into events, some into none.
 TEXTS = [
@@ -40,25 +41,6 @@ def _items(*, with_copy: bool = False) -> list[Document | IngestError]:
     return documents
 
 
-def _content(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows that do not depend on insertion order or time, sorted."""
-    queries = {
-        "documents": "SELECT id, content_hash, title, source, published, n_sentences, n_events FROM documents",
-        "sentences": "SELECT * FROM sentences",
-        "mentions": "SELECT * FROM mentions",
-        "events": "SELECT doc_id, sentence_idx, type, mode, context, actor, recipient, date, intensity,"
-                  " trigger_start, confidence FROM events",
-        "participants": "SELECT e.doc_id, e.trigger_start, p.role, p.position, p.name, p.country"
-                        " FROM participants p JOIN events e ON e.id = p.event_id",
-        "errors": "SELECT path, reason, detail FROM errors",
-    }
-    db = sqlite3.connect(path)
-    try:
-        return {table: sorted(db.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
-    finally:
-        db.close()
-
-
 def test_parallel_ingest_matches_serial(tmp_path: Path, coder: Coder) -> None:
     with Store(tmp_path / "serial.db") as store:
         serial = store.ingest_items(_items(), coder=coder)
@@ -71,7 +53,7 @@ def test_parallel_ingest_matches_serial(tmp_path: Path, coder: Coder) -> None:
     assert parallel.unchanged == serial.unchanged + 1
     assert parallel.events > 0
     assert seen == sorted(seen) and seen[-1] == len(TEXTS)
-    assert _content(tmp_path / "parallel.db") == _content(tmp_path / "serial.db")
+    assert canonical_dump(tmp_path / "parallel.db") == canonical_dump(tmp_path / "serial.db")
 
     # A rerun codes nothing: every text is already stored.
     with Store(tmp_path / "parallel.db") as store:
@@ -83,3 +65,12 @@ def test_parallel_ingest_matches_serial(tmp_path: Path, coder: Coder) -> None:
 def test_workers_must_be_positive(tmp_path: Path) -> None:
     with Store(tmp_path / "x.db") as store, pytest.raises(ValueError, match="workers"):
         ingest_parallel(store, [], workers=0)
+
+
+def test_local_workers_run_without_the_dask_defaults_that_slow_parsing() -> None:
+    if "MALLOC_TRIM_THRESHOLD_" in os.environ:
+        pytest.skip("MALLOC_TRIM_THRESHOLD_ is set here, and workers inherit it")
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        (trim,) = client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()
+        (profiler,) = client.run(dask.config.get, "distributed.worker.profile.enabled").values()
+    assert (trim, profiler) == (None, False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from realpolitik.evaluate import SAMPLE_CORPUS, evaluate
 from realpolitik.export import WRITERS
 from realpolitik.ingest import FetchOptions, read_paths
 from realpolitik.ingest.commands import COMMANDS as INGEST_COMMANDS
+from realpolitik.ingest.counting import count_documents
+from realpolitik.ingest.documents import Item
 from realpolitik.nlp import ModelNotFound
 from realpolitik.pipeline import Coder
-from realpolitik.store import EventFilter, Store
+from realpolitik.store import EventFilter, IngestReport, Store
 from realpolitik.web.commands import COMMANDS as WEB_COMMANDS
 
 _actors_option = click.option(
@@ -95,21 +98,26 @@ def code(text: str, published: date | None, fmt: str, explain: bool, min_confide
 @click.option("--quiet", is_flag=True, help="No progress line.")
 @_actors_option
 @_model_option
-def ingest(paths: tuple[str, ...], db: Path | None, published: date | None, source: str | None,
+def ingest(paths: tuple[str, ...], db: Path | str | None, published: date | None, source: str | None,
            allow_private: bool, workers: int, scheduler: str | None, quiet: bool,
            actor_files: tuple[str, ...], model: str | None) -> None:
     """Ingest .txt, .html, .json(l) files, directories of them and http(s) URLs; code and store them."""
     items = read_paths(paths, published=published, source=source,
                        fetch=FetchOptions.from_env(allow_private=allow_private))
-    progress = None if quiet else _Progress()
+    report = IngestReport()
+    progress = None if quiet else _Progress(count_documents(paths), report)
     with Store(db) as store:
+        # Errors and texts already stored are sorted out here, as they are read, so that the progress line
+        # counts them as done at once; the coding call below finds nothing more to skip.
+        new = store.new_documents(items if progress is None else progress.reading(items), report)
         if workers > 1 or scheduler:
             from realpolitik.parallel import ingest_parallel
 
-            report = ingest_parallel(store, items, workers, scheduler, model=model, actor_files=actor_files,
-                                     progress=progress)
+            coded = ingest_parallel(store, new, workers, scheduler, model=model, actor_files=actor_files,
+                                    progress=progress)
         else:
-            report = store.ingest_items(items, coder=_coder(model, actor_files=actor_files), progress=progress)
+            coded = store.ingest_items(new, coder=_coder(model, actor_files=actor_files), progress=progress)
+    report.ingested, report.events = coded.ingested, coded.events
     if progress is not None:
         progress.done()
     for error in report.errors:
@@ -122,23 +130,75 @@ def ingest(paths: tuple[str, ...], db: Path | None, published: date | None, sour
 
 
 class _Progress:
-    """A one-line progress report on standard error: documents written and documents per second.
+    """The progress line on standard error, redrawn in place: inputs done (out of how many, when that can be
+    counted beforehand), documents coded per second, and the time left.
 
-    Inputs are streamed, so the total is not known in advance and no ETA is promised.
+    Inputs settled without coding (texts already stored, inputs that could not be read) count as done as
+    soon as they are read, so a resumed run starts where the killed one stopped. The rate counts coded
+    documents only, from the first input read (the model and the workers are loaded by then): skipping
+    stored texts takes next to no time and must not make the ETA promise too much.
     """
 
-    def __init__(self) -> None:
-        self.start = time.monotonic()
-        self.shown = False
+    #: Seconds between redraws while inputs are only read and skipped (thousands a second on a resumed run).
+    SKIPPING_REDRAW = 0.2
+
+    def __init__(self, total: int | None, report: IngestReport) -> None:
+        self.total = total
+        self.report = report
+        self.written = 0
+        self.started: float | None = None
+        self.drawn_at = 0.0
+        self.width = 0
+
+    def reading(self, items: Iterable[Item]) -> Iterator[Item]:
+        """``items`` as they are read, redrawing the line now and then while nothing is being written."""
+        for item in items:
+            now = time.monotonic()
+            if self.started is None:
+                self.started = now
+            elif now - self.drawn_at >= self.SKIPPING_REDRAW:
+                self._draw(now)
+            yield item
 
     def __call__(self, written: int) -> None:
-        rate = written / max(time.monotonic() - self.start, 1e-9)
-        click.echo(f"\r{written} documents, {rate:.1f} documents/s", err=True, nl=False)
-        self.shown = True
+        """The ingest calls' ``progress`` hook: ``written`` documents coded and stored so far."""
+        self.written = written
+        self._draw(time.monotonic())
 
     def done(self) -> None:
-        if self.shown:
+        """End the line (when one was drawn) with the final counts and the time taken."""
+        if self.width:
+            self._draw(time.monotonic(), final=True)
             click.echo("", err=True)
+
+    def _draw(self, now: float, *, final: bool = False) -> None:
+        report = self.report
+        done = self.written + report.unchanged + report.failed + report.skipped
+        parts = [f"{done:,}/{max(self.total, done):,} documents" if self.total is not None else f"{done:,} documents"]
+        elapsed = now - (self.started or now)
+        if self.written and elapsed > 0:
+            rate = self.written / elapsed
+            parts.append(f"{rate:.1f} documents/s")
+            if final:
+                parts.append(f"done in {_duration(elapsed)}")
+            elif self.total is not None:
+                parts.append(f"ETA {_duration(max(self.total - done, 0) / rate)}")
+        line = ", ".join(parts)
+        self.width = max(self.width, len(line))
+        click.echo("\r" + line.ljust(self.width), err=True, nl=False)
+        self.drawn_at = now
+
+
+def _duration(seconds: float) -> str:
+    """``45s``, ``4m 09s``, ``2h 05m``: as precise as a wait needs, short enough for one line."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    minutes, whole = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes}m {whole:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m"
 
 
 @main.command()
@@ -154,7 +214,7 @@ class _Progress:
 @click.option("--search", default=None, help="Full-text search in the event's sentence (FTS5 syntax).")
 @click.option("--factual", is_flag=True, help="Leave out negated, hypothetical and future events.")
 @click.option("--limit", type=int, default=None)
-def events(db: Path | None, fmt: str, doc_id: str | None, event_type: str | None, actor: str | None,
+def events(db: Path | str | None, fmt: str, doc_id: str | None, event_type: str | None, actor: str | None,
            recipient: str | None, source: str | None, since: str | None, until: str | None,
            search: str | None, factual: bool, limit: int | None) -> None:
     """Print stored events."""
@@ -167,11 +227,11 @@ def events(db: Path | None, fmt: str, doc_id: str | None, event_type: str | None
 @main.command()
 @_db_option
 @_model_option
-def demo(db: Path | None, model: str | None) -> None:
+def demo(db: Path | str | None, model: str | None) -> None:
     """Ingest the bundled sample corpus and print a summary of what was coded."""
     with Store(db) as store:
         report = store.ingest([SAMPLE_CORPUS], coder=_coder(model))
-        click.echo(f"database: {store.path}")
+        click.echo(f"database: {store.target}")
         click.echo(report.line())
         click.echo(summary(store))
 
