@@ -180,3 +180,11 @@ def test_targets_behind_against_and_of(code):
 def test_words_to_unnamed_people_are_not_made_domestic(code):
     request = one(code("The British foreign secretary said the rebels must lay down their arms."), "REQUEST")
     assert "GBR" not in request.recipient_codes()
+
+
+def test_a_response_with_weapons_is_an_attack_on_whoever_struck_first(code):
+    events = code("Israel struck Iranian air defences on Friday. "
+                  "Iran answered that night with waves of ballistic missiles and drones.")
+    answer = next(e for e in events if e.trigger.text == "answered")
+    assert (answer.type, answer.actor_codes(), answer.recipient_codes()) == ("ASSAULT", ["IRN"], ["ISR"])
+    assert answer.recipient[0].via == "event:struck"

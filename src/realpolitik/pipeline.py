@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -212,6 +212,9 @@ class Coder:
             recipients = [_placed(r, location, self.gazetteer) for r in recipients]
         if not recipients and candidate.referent is not None:  # "condemned the execution"
             recipients = self._referred(candidate.referent, actors, earlier, index)
+        if not recipients and candidate.responds:  # "Iran answered with missiles": whoever struck first
+            recipients = _latest_parties(actors, earlier, lambda e: e.quad_class == _MATERIAL_CONFLICT,
+                                         since=index - _ANAPHORA_REACH)
         if type_info(kind).quad_class in _MATERIAL_QUADS:  # words may be aimed abroad; deeds at home
             recipients = [_domestic(r, actors, self.gazetteer) for r in recipients]
         actors, recipients = _placed_only(actors), _placed_only(recipients)
@@ -260,31 +263,17 @@ class Coder:
     def _referred(self, referent: Token, actors: list[Entity], earlier: list[Event], index: int) -> list[Entity]:
         """The actors of the earlier event a definite noun points back to, other than the reacting ones.
 
-        An event noun ("the execution", "the deal") names the latest earlier event of its type; a
-        general one the latest act ("the move", "the decision") or statement ("the remarks"), if it is
-        only a few sentences back.
+        An event noun ("the execution") names the latest earlier event of its type; a general one the
+        latest act ("the move", "the decision") or statement ("the remarks") within a sentence back.
         """
         entry = self.lexicon.noun_entry(referent)
-        if entry is not None and mutual(entry.type):
-            return []  # "called the deal a mistake": a deal has two sides, which one is meant?
+        if entry is not None:
+            if mutual(entry.type):
+                return []  # "called the deal a mistake": a deal has two sides, which one is meant?
+            return _latest_parties(actors, earlier, lambda e: e.type == entry.type)
         verbal = self.lexicon.in_chain("anaphoric_speech", referent)
-        reacting = {a.country for a in actors}
-        for event in reversed(earlier):
-            if entry is None and index - event.sentence_index > _ANAPHORA_REACH:
-                break
-            if entry is not None and event.type != entry.type:
-                continue
-            if entry is None and verbal != (event.quad_class in _VERBAL_QUADS):
-                continue
-            if not event.factual or event.type in _NOT_MOVES:  # "the move" was made, by a state
-                continue
-            # decisions and moves are a state's: crowds and unnamed people do not make them
-            parties = [replace(p, via=f"event:{event.trigger.text}") for p in event.actor
-                       if p.country and p.country not in reacting
-                       and (p.kind != "agent" or p.sector in _STATE_SECTORS)]
-            if parties:
-                return parties
-        return []
+        return _latest_parties(actors, earlier, lambda e: verbal == (e.quad_class in _VERBAL_QUADS)
+                               and e.type not in _NOT_MOVES, since=index - _ANAPHORA_REACH)
 
     def _own_country(self, actors: list[Entity]) -> list[Entity]:
         """The one country all the actors belong to, as the target ("protests against their own rulers")."""
@@ -355,10 +344,28 @@ _NOT_MOVES = {"PROTEST"}
 #: CAMEO quad classes of words rather than deeds (verbal cooperation and verbal conflict).
 _VERBAL_QUADS = {1, 3}
 _MATERIAL_QUADS = {2, 4}
+_MATERIAL_CONFLICT = 4
 #: Sectors of the state: an act of theirs on unnamed people is domestic.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 #: People who are by definition from elsewhere (refugees, migrants): never the acting state's own.
 _FOREIGN_SECTORS = {"REF"}
+
+
+def _latest_parties(actors: list[Entity], earlier: list[Event], wanted: Callable[[Event], bool],
+                    since: int = 0) -> list[Entity]:
+    """The actors (other than ``actors``) of the latest factual earlier event that ``wanted`` accepts,
+    looking back to sentence ``since``. Acts are states': crowds and unnamed people are skipped."""
+    reacting = {a.country for a in actors}
+    for event in reversed(earlier):
+        if event.sentence_index < since:
+            break
+        if not event.factual or not wanted(event):
+            continue
+        parties = [replace(p, via=f"event:{event.trigger.text}") for p in event.actor
+                   if p.country and p.country not in reacting and (p.kind != "agent" or p.sector in _STATE_SECTORS)]
+        if parties:
+            return parties
+    return []
 
 
 def _bare(heads: list[Token], resolver: ActorResolver) -> list[Entity]:

@@ -86,6 +86,7 @@ class Candidate:
     places: list[Token] = field(default_factory=list)  # unresolved objects that may be places hit or left
     asserted: bool = False  # the statement is the event (a pledge): the act's modality is not its own
     referent: Token | None = None  # "condemned the execution": an earlier event whose actor is the target
+    responds: bool = False  # "answered with missiles": aimed at whoever acted last
 
     @property
     def coded(self) -> Entry:
@@ -173,6 +174,7 @@ class Extractor:
             candidate.places = _named_objects(verb)
             if pattern != "light":
                 candidate.referent = self._referent(verb)
+            candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
 
     def _referent(self, verb: Token) -> Token | None:

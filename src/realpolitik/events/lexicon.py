@@ -129,14 +129,12 @@ class Lexicon:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the blow struck by Washington": blow is the object
             objects.append(verb.head)
-        for obj in list(objects):
-            objects.extend(c for c in obj.children if c.dep_ == "conj")
+        objects += [c for prep in verb.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
+        for obj in list(objects):  # "answered with waves of missiles and drones"
             if obj.lemma_.lower() in self.chains["quantities"]:
                 objects.extend(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                                for p in c.children if p.dep_ == "pobj")
-        for prep in verb.children:
-            if prep.dep_ == "prep":
-                objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        objects.extend(c for obj in list(objects) for c in obj.children if c.dep_ == "conj")
         return objects
 
     def noun_entry(self, noun: Token) -> Entry | None:
