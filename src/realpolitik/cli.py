@@ -166,9 +166,10 @@ class _Progress:
         self._draw(time.monotonic())
 
     def done(self) -> None:
-        """End the line (when one was drawn) with the final counts and the time taken."""
+        """End the line (when one was drawn) with the final counts and the time up to its last update:
+        stopping local Dask workers afterwards takes seconds that coding did not."""
         if self.width:
-            self._draw(time.monotonic(), final=True)
+            self._draw(self.drawn_at, final=True)
             click.echo("", err=True)
 
     def _draw(self, now: float, *, final: bool = False) -> None:
