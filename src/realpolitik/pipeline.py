@@ -278,7 +278,7 @@ class Coder:
     def _own_country(self, actors: list[Entity]) -> list[Entity]:
         """The one country all the actors belong to, as the target ("protests against their own rulers")."""
         countries = {a.country for a in actors}
-        if len(countries) != 1 or None in countries or countries & {"UNO", "EUR", "IGO", "NGO", "IMG"}:
+        if len(countries) != 1 or not countries <= self.gazetteer.countries.keys():  # states only, not IGOs or blocs
             return []
         country = next(iter(countries))
         first = actors[0]
