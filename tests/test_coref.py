@@ -62,3 +62,19 @@ def test_possessive_of_an_agent_word_carries_the_country(coder):
 
 def test_pronoun_with_nothing_before_it_stays_unresolved(refer):
     assert refer("It was a quiet week in the region.", "It") == []
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(refer):
+    text = "Hassan Rouhani spoke to reporters. Vladimir Putin telephoned him on Monday."
+    assert refer(text, "him", published=date(2015, 7, 20)) == ["IRN"]
+
+
+def test_a_relative_clause_inside_the_subject_can_hold_the_antecedent(refer):
+    text = "Jordan's King Hussein, who has grown close to the Iraqi leader, telephoned him on Tuesday."
+    assert refer(text, "him", published=date(1980, 9, 24)) == ["IRQ"]
+
+
+def test_them_after_a_counted_description_takes_both(refer):
+    text = ("Saudi Arabia cut ties with Iran. Ban Ki-moon telephoned the two foreign ministers and asked "
+            "them to show restraint.")
+    assert sorted(refer(text, "them", published=date(2016, 1, 5))) == ["IRN", "SAU"]

@@ -188,3 +188,22 @@ def test_a_response_with_weapons_is_an_attack_on_whoever_struck_first(code):
     answer = next(e for e in events if e.trigger.text == "answered")
     assert (answer.type, answer.actor_codes(), answer.recipient_codes()) == ("ASSAULT", ["IRN"], ["ISR"])
     assert answer.recipient[0].via == "event:struck"
+
+
+def test_a_purpose_clause_is_aimed_at_its_governors_object(code):
+    events = code("Jordan's King Hussein, who has grown close to the Iraqi leader, telephoned him on "
+                  "Tuesday to offer his support.", "1980-09-24")
+    assert one(events, "SUPPORT").recipient_codes() == ["IRQ"]
+    assert one(events, "CONSULT").recipient_codes() == ["IRQ"]
+
+
+def test_a_raised_subject_acts_in_the_complement(code):
+    event = one(code("The Security Council is expected to endorse the agreement next week."), "SUPPORT")
+    assert event.actor_codes() == ["UNO"]
+    assert event.future
+
+
+def test_leaving_an_agreement_is_aimed_at_the_other_party_not_the_state_led_out(code):
+    event = one(code("President Donald Trump withdrew the United States from the nuclear agreement with Iran.",
+                     "2018-05-09"), "SANCTION")
+    assert (event.actor_codes(), event.recipient_codes(), event.mode) == (["USA"], ["IRN"], "withdraw")

@@ -31,6 +31,7 @@ _PRONOUN_KINDS = {
     "personal": {"person", "role"},
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj"}
 #: How many sentences back a pronoun may look.
 _WINDOW = 3
 
@@ -61,6 +62,9 @@ class Coreference:
         if word in _SINGULAR:
             return self._pick(token, _PRONOUN_KINDS["singular"], plural=False)
         if word in _PLURAL:
+            counted = _counted_antecedent(token, self._description)
+            if counted is not None:  # "telephoned the two ministers and asked them"
+                return [self._as_pronoun(e, token) for e in self.resolve(counted)]
             return self._pick(token, _PRONOUN_KINDS["plural"], plural=True)
         if word in _PERSONAL:
             return self._pick(token, _PRONOUN_KINDS["personal"], plural=False)
@@ -128,6 +132,11 @@ class Coreference:
     def _pick(self, token: Token, kinds: set[str], *, plural: bool) -> list[Entity]:
         mentions = [m for m in self._index() if m.token < token.left_edge.i and m.entity.kind in kinds
                     and m.entity.country]
+        clause_subject = _clause_subject(token)
+        if clause_subject is not None and _is_object(token):
+            # "Obama telephoned him", "Washington urged both governments": an object is never its own
+            # clause's subject (a reflexive would say so), so that subject is no antecedent.
+            mentions = [m for m in mentions if m.token not in clause_subject]
         if not mentions:
             return []
         sentence_starts = [s.start for s in token.doc.sents]
@@ -182,9 +191,18 @@ def _bare(token: Token) -> bool:
 def _number(token: Token) -> int | None:
     """How many actors a description counts ("the two sides": 2, "both": 2), if it says."""
     words = {t.lower_ for t in token.doc[token.left_edge.i:token.i]}
-    for word, value in (("two", 2), ("both", 2), ("three", 3), ("four", 4)):
+    for word, value in (("two", 2), ("both", 2), ("either", 2), ("three", 3), ("four", 4)):
         if word in words:
             return value
+    return None
+
+
+def _counted_antecedent(token: Token, description) -> Token | None:
+    """The nearest counted plural description earlier in the pronoun's sentence ("the two sides")."""
+    for earlier in reversed(token.doc[token.sent.start:token.i]):
+        spec = description(earlier) if earlier.tag_ == "NNS" else None
+        if spec is not None and spec.get("plural"):
+            return earlier
     return None
 
 
@@ -194,6 +212,11 @@ def _group(token: Token) -> int:
     return token.i
 
 
+def _is_object(token: Token) -> bool:
+    """An object or prepositional object, not a possessive or reflexive ("his", "itself")."""
+    return token.dep_ in _OBJECT_DEPS and not token.lower_.endswith(("self", "selves"))
+
+
 def _clause_subject(token: Token) -> set[int] | None:
     """Token indices of the subject of the clause the pronoun sits in, when that is another phrase."""
     verb = token.head
@@ -201,5 +224,7 @@ def _clause_subject(token: Token) -> set[int] | None:
         verb = verb.head
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not (child.left_edge.i <= token.i <= child.right_edge.i):
-            return {t.i for t in child.subtree}
+            # "Hussein, who is close to the Iraqi leader, ...": a relative clause is not the subject.
+            inner = {t.i for c in child.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+            return {t.i for t in child.subtree} - inner
     return None

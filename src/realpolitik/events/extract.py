@@ -169,13 +169,27 @@ class Extractor:
         if pattern == "chain" and entry.type == "AGREE":
             candidate.speech_act = self._promised(complements)
         light_noun = noun_object if noun_object is not None and noun_object.i in consumed else None
-        candidate.recipients = self._verb_recipients(verb, entry, actors, light_noun, complements)
+        candidate.recipients = (self._verb_recipients(verb, entry, actors, light_noun, complements)
+                                or self._purpose_recipients(verb, how))
         if not candidate.recipients:
             candidate.places = _named_objects(verb)
             if pattern != "light":
                 candidate.referent = self._referent(verb)
             candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
+
+    def _purpose_recipients(self, verb: Token, how: str) -> list[Token]:
+        """"Hussein telephoned him to offer his support": a purpose clause with no target of its own
+        is aimed at its governor's object."""
+        if how != "inherited" or verb.dep_ not in {"advcl", "xcomp"} or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return []
+        governor = verb.head
+        if self.lexicon.in_chain("object_control", governor):
+            return []  # "urged Iran to stop talks with X": the object is the actor of the complement
+        heads = [c for c in governor.children if c.dep_ in {"dobj", "dative"}]
+        heads += _prep_objects(governor, _VERB_RECIPIENT_PREPS)
+        return [h for h in heads if self._resolves(h)][:1]
 
     def _referent(self, verb: Token) -> Token | None:
         """A definite object that names an earlier act ("condemned the execution", "regretted the
@@ -217,6 +231,9 @@ class Extractor:
         if verb.dep_ == "xcomp" and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
             found, _ = self._subjects(governor.head)  # "Ghana is willing to withdraw": Ghana
             return found, "inherited"
+        if verb.dep_ == "xcomp" and _is_passive(governor) and self.lexicon.in_chain("raising", governor):
+            # "the Security Council is expected to endorse": the raised subject acts
+            return [c for c in governor.children if c.dep_ == "nsubjpass"][:1], "inherited"
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and governor.pos_ in {"VERB", "AUX"}:
             found, _ = self._subjects(governor)
             return found, "inherited"
@@ -242,8 +259,10 @@ class Extractor:
         for candidate in arguments:
             if not self._resolves(candidate):
                 continue
-            if candidate.pos_ == "PRON" and {e.country for e in self._resolver.entities(candidate)} <= actor_countries:
-                continue  # "Iran warned that it would ...": the actor itself
+            entities = self._resolver.entities(candidate)
+            if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country")
+                   for e in entities):
+                continue  # "Iran warned that it would ...", "Trump withdrew the United States": the actor itself
             return [candidate]
         # "police dispersed the demonstrators": people of no stated country, whom the pipeline
         # places by the event's place or the acting state
@@ -261,7 +280,8 @@ class Extractor:
             found += self._nominal_actors(target)
             found += _prep_objects(target, {"of"})  # "hacked into the computers of Korean officers"
         for prep_object in _prep_objects(verb, _RECIPIENT_PREPS | {"in", "into"}):
-            found += _prep_objects(prep_object, {"against"})  # "mobilised reservists for a war against Iraq"
+            # "mobilised reservists for a war against Iraq", "withdrew from the agreement with Iran"
+            found += _prep_objects(prep_object, {"against", "with"})
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
             for inner in _prep_objects(obj, _RECIPIENT_PREPS):  # "a halt to oil exports to China"
