@@ -207,3 +207,15 @@ def test_leaving_an_agreement_is_aimed_at_the_other_party_not_the_state_led_out(
     event = one(code("President Donald Trump withdrew the United States from the nuclear agreement with Iran.",
                      "2018-05-09"), "SANCTION")
     assert (event.actor_codes(), event.recipient_codes(), event.mode) == (["USA"], ["IRN"], "withdraw")
+
+
+def test_people_the_agent_list_does_not_know_are_placed_by_their_nationality(code):
+    event = one(code("Thousands of Chilean dockers marched through Valparaiso on Monday."), "PROTEST")
+    assert event.actor_codes() == ["CHL"]
+    assert event.actor[0].sector == "CVL"
+
+
+def test_a_hunger_strike_to_demand_a_leaders_resignation_is_aimed_at_that_leader(code):
+    event = one(code("Opposition activists continued their hunger strike to demand the resignation of Egyptian "
+                     "President Hosni Mubarak.", "2005-03-01"), "PROTEST")
+    assert (event.actor_codes(), event.recipient_codes()) == (["EGY"], ["EGY"])

@@ -217,6 +217,8 @@ class Coder:
                                          since=index - _ANAPHORA_REACH)
         if type_info(kind).quad_class in _MATERIAL_QUADS:  # words may be aimed abroad; deeds at home
             recipients = [_domestic(r, actors, self.gazetteer) for r in recipients]
+        if target_own_country(kind):  # "fundamentalists went on hunger strike against the Algerian president"
+            actors = _their_own(actors, recipients)
         actors, recipients = _placed_only(actors), _placed_only(recipients)
         if not recipients and target_own_country(kind):
             recipients = self._own_country(actors)
@@ -384,6 +386,19 @@ def _domestic(entity: Entity, actors: list[Entity], gazetteer: Gazetteer) -> Ent
     country = next(iter(countries))
     return replace(entity, country=country, name=f"{gazetteer.countries.get(country, country)} {entity.sector}",
                    via="domestic")
+
+
+def _their_own(actors: list[Entity], recipients: list[Entity]) -> list[Entity]:
+    """Protesters no word places, protesting against one country's leader, are its people (not so for an
+    embassy or a state: "protesters stormed the Saudi embassy" may be anyone's)."""
+    if not recipients or any(r.kind not in {"person", "role"} for r in recipients):
+        return actors
+    countries = {r.country for r in recipients if r.country}
+    if len(countries) != 1:
+        return actors
+    country = next(iter(countries))
+    return [replace(a, country=country, via="target's own") if a.kind == "agent" and not a.country else a
+            for a in actors]
 
 
 def _placed_only(entities: list[Entity]) -> list[Entity]:

@@ -104,6 +104,21 @@ class ActorResolver:
             of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"]
             return self.direct(of[0], on) if of else None
+        if (match is None or self._ethnic(head, match) or head.tag_ == "NNPS") and _acting_plural(head, self.gazetteer):
+            return self._nationals(head)
+        return None
+
+    def _nationals(self, head: Token) -> Entity | None:
+        """"Algerian landowners began a hunger strike", "thousands of Iraqi Kurds marched": people the
+        agent list does not know, whom a nationality adjective places, acting as civilians of that country."""
+        for child in head.children:
+            found = self._by_token.get(child.i) if child.dep_ in {"amod", "compound"} else None
+            if found is not None and (found.kind == ADJECTIVE or (
+                    found.kind == NAME and found.entry.kind == "demonym")) and found.entry.country:
+                text = self._span(min(child.i, head.left_edge.i), head.i + 1)
+                country = found.entry.country
+                return Entity(text.text, f"{self._country_name(country)} CVL", country, "CVL", None, None, "agent",
+                              text.start_char, text.end_char)
         return None
 
     def bare_agent(self, head: Token) -> Entity | None:
@@ -308,6 +323,17 @@ class ActorResolver:
 
     def _span(self, start: int, end: int):
         return self.doc[start:end]
+
+
+def _acting_plural(head: Token, gazetteer: Gazetteer) -> bool:
+    """A plural noun in an actor's place: a subject, or the "of" phrase of a partitive subject."""
+    if head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    of = head.head
+    return (head.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ in {"nsubj", "nsubjpass"}
+            and of.head.lemma_.lower() in gazetteer.partitives)
 
 
 def _conjuncts(head: Token) -> list[Token]:

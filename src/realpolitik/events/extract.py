@@ -181,8 +181,7 @@ class Extractor:
     def _purpose_recipients(self, verb: Token, how: str) -> list[Token]:
         """"Hussein telephoned him to offer his support": a purpose clause with no target of its own
         is aimed at its governor's object."""
-        if how != "inherited" or verb.dep_ not in {"advcl", "xcomp"} or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if how != "inherited" or not ((verb.dep_ == "xcomp" and _infinitive(verb)) or _purpose(verb)):
             return []
         governor = verb.head
         if self.lexicon.in_chain("object_control", governor):
@@ -296,9 +295,10 @@ class Extractor:
         found += [c for clause in verb.children if clause.dep_ == "advcl"
                   and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
                   for c in clause.children if c.dep_ in _SUBJECT]
-        if depth:
+        if depth:  # "promised to continue aid to Mozambique", "went on hunger strike to demand X's resignation"
             for complement in verb.children:
-                if complement.dep_ in {"xcomp", "ccomp"} and complement.pos_ in {"VERB", "AUX"}:
+                clause = complement.dep_ in {"xcomp", "ccomp"} or _purpose(complement)
+                if clause and complement.pos_ in {"VERB", "AUX"}:
                     found += self._arguments(complement, None, depth - 1)
         return found
 
@@ -498,3 +498,12 @@ def _clause(trigger: Token, other_events: set[int]) -> set[int]:
                 continue
             stack.append(child)
     return tokens
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive adverbial clause: "telephoned him to offer support", "struck to demand"."""
+    return verb.dep_ == "advcl" and _infinitive(verb)
