@@ -219,3 +219,10 @@ def test_a_hunger_strike_to_demand_a_leaders_resignation_is_aimed_at_that_leader
     event = one(code("Opposition activists continued their hunger strike to demand the resignation of Egyptian "
                      "President Hosni Mubarak.", "2005-03-01"), "PROTEST")
     assert (event.actor_codes(), event.recipient_codes()) == (["EGY"], ["EGY"])
+
+
+def test_domestic_concessions_and_threats_made_at_home_are_aimed_at_home(code):
+    lifted = one(code("The Egyptian government lifted the curfew in Cairo on Sunday."), "CONCEDE")
+    assert (lifted.actor_codes(), lifted.recipient_codes()) == (["EGY"], ["EGY"])
+    threat = one(code("The Egyptian government threatened to impose a curfew in Cairo."), "THREATEN")
+    assert threat.recipient_codes() == ["EGY"]

@@ -34,7 +34,15 @@ from realpolitik.events.context import ContextTagger
 from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.modality import Modality, modality
-from realpolitik.events.scores import mutual, negation_of, score, target_from_place, target_own_country, type_info
+from realpolitik.events.scores import (
+    mutual,
+    negation_of,
+    score,
+    target_from_place,
+    target_own_country,
+    target_own_place,
+    type_info,
+)
 from realpolitik.ingest.split import PARSER_LIMIT, split_for_parser
 from realpolitik.model import Document, Entity, Event, Location, Sentence
 from realpolitik.model import Span as TextSpan
@@ -215,6 +223,8 @@ class Coder:
         if not recipients and candidate.responds:  # "Iran answered with missiles": whoever struck first
             recipients = _latest_parties(actors, earlier, lambda e: e.quad_class == _MATERIAL_CONFLICT,
                                          since=index - _ANAPHORA_REACH)
+        if not recipients and location and location.country and target_own_place(kind):
+            recipients = [r for r in self._place_as_target(location) if r.country in {a.country for a in actors}]
         if type_info(kind).quad_class in _MATERIAL_QUADS:  # words may be aimed abroad; deeds at home
             recipients = [_domestic(r, actors, self.gazetteer) for r in recipients]
         if target_own_country(kind):  # "fundamentalists went on hunger strike against the Algerian president"

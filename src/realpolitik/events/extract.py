@@ -122,7 +122,12 @@ class Extractor:
                 if candidate is not None:
                     candidates.append(candidate)
         for candidate in candidates:
-            candidate.clause = _clause(candidate.trigger, event_nouns - {candidate.trigger.i})
+            others = event_nouns - {candidate.trigger.i}
+            candidate.clause = _clause(candidate.trigger, others)
+            if candidate.pattern == "chain":  # "threatened to impose a curfew in Algiers": the act's words too
+                for complement in candidate.trigger.children:
+                    if complement.dep_ == "xcomp":
+                        candidate.clause |= _clause(complement, others - {t.i for t in complement.subtree})
             self._speech_act(candidate)
         return candidates + self.pledges(candidates)
 

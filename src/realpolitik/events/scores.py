@@ -72,19 +72,29 @@ def announced_as(event_type: str, *, conditional: bool = False) -> str | None:
 
 def mutual(event_type: str) -> bool:
     """Whether an event of this type is done together, in no particular direction (plover.yaml ``mutual``)."""
-    return event_type in set(_plover().get("mutual") or ())
+    return _listed("mutual", event_type)
 
 
 def target_own_country(event_type: str) -> bool:
     """Whether an event of this type that names no target is aimed at the actor's own country."""
-    return event_type in set(_plover().get("target_own_country") or ())
+    return _listed("target_own_country", event_type)
 
 
 def scheduled(event_type: str) -> bool:
     """Whether "X will <act>" is a timetable rather than a commitment (plover.yaml ``scheduled``)."""
-    return event_type in set(_plover().get("scheduled") or ())
+    return _listed("scheduled", event_type)
 
 
 def target_from_place(event_type: str) -> bool:
     """Whether an event of this type without a recipient targets the country it happened in."""
-    return event_type in set(_plover().get("target_from_place") or ())
+    return _listed("target_from_place", event_type)
+
+
+def target_own_place(event_type: str) -> bool:
+    """Whether an event of this type without a recipient, done inside the actor's own country, is aimed
+    at that country ("lifted the state of emergency in Darfur", "threatened a curfew in Algiers")."""
+    return _listed("target_own_place", event_type)
+
+
+def _listed(key: str, event_type: str) -> bool:
+    return event_type in set(_plover().get(key) or ())
