@@ -78,3 +78,15 @@ def test_them_after_a_counted_description_takes_both(refer):
     text = ("Saudi Arabia cut ties with Iran. Ban Ki-moon telephoned the two foreign ministers and asked "
             "them to show restraint.")
     assert sorted(refer(text, "them", published=date(2016, 1, 5))) == ["IRN", "SAU"]
+
+
+def test_a_document_speaks_for_the_author_its_first_mention_names(refer):
+    text = ("The truce rests on Security Council Resolution 1701, which the council adopted on Friday. "
+            "The resolution calls for a full cessation of hostilities.")
+    assert refer(text, "resolution", published=date(2006, 8, 15)) == ["UNO"]
+
+
+def test_it_after_a_document_object_in_the_same_sentence_is_that_documents_author(refer):
+    text = ("The council adopted Security Council Resolution 1701 on Friday. Lebanon accepted the "
+            "resolution on Saturday, and Israel endorsed it on Sunday.")
+    assert refer(text, "it", published=date(2006, 8, 15)) == ["UNO"]

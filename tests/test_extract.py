@@ -155,7 +155,8 @@ def test_a_reaction_to_the_move_targets_whoever_made_it(code):
     assert (regretted.actor_codes(), regretted.recipient_codes()) == (["CHN"], ["SAU"])
     assert (condemned.actor_codes(), condemned.recipient_codes()) == (["IRN"], ["SAU"])
     assert condemned.recipient[0].via == "event:executed"
-    assert criticised.recipient_codes() == []  # the latest act is a crowd's, which is no "decision"
+    # the latest act is a crowd's, which is no "decision": the report's lead, the execution, is meant
+    assert criticised.recipient_codes() == ["SAU"]
 
 
 def test_a_pledge_reported_by_someone_else_is_still_a_pledge(code):
@@ -226,3 +227,28 @@ def test_domestic_concessions_and_threats_made_at_home_are_aimed_at_home(code):
     assert (lifted.actor_codes(), lifted.recipient_codes()) == (["EGY"], ["EGY"])
     threat = one(code("The Egyptian government threatened to impose a curfew in Cairo."), "THREATEN")
     assert threat.recipient_codes() == ["EGY"]
+
+
+def test_a_dateline_is_not_the_subject(code):
+    event = one(code("BAGHDAD -- Iran fired a dozen ballistic missiles at two Iraqi bases early yesterday.",
+                     "2020-01-09"), "ASSAULT")
+    assert event.actor_codes() == ["IRN"]
+
+
+def test_recalling_ones_own_ambassador_is_aimed_at_the_host(code):
+    event = one(code("Kuwait said on Tuesday that it was recalling its ambassador from Tehran."), "SANCTION")
+    assert (event.actor_codes(), event.recipient_codes()) == (["KWT"], ["IRN"])
+
+
+def test_a_reaction_late_in_a_report_answers_its_lead(code):
+    events = code("Washington imposed sanctions on Venezuela yesterday. The measures target oil exports.\n\n"
+                  "European ministers met in Brussels. Spain said it regretted the move.", "2019-01-29")
+    regret = next(e for e in events if e.trigger.text == "regretted")
+    assert (regret.type, regret.actor_codes(), regret.recipient_codes()) == ("ACCUSE", ["ESP"], ["USA"])
+
+
+def test_reactions_to_a_described_act_and_a_free_relative_find_the_act(code):
+    events = code("Russia annexed Crimea on Tuesday. France regretted an action taken without a vote, and "
+                  "Germany condemned what it called a grave violation.", "2014-03-19")
+    regret = next(e for e in events if e.trigger.text == "regretted")
+    assert regret.recipient_codes() == ["RUS"]

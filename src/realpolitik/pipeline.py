@@ -284,8 +284,14 @@ class Coder:
                 return []  # "called the deal a mistake": a deal has two sides, which one is meant?
             return _latest_parties(actors, earlier, lambda e: e.type == entry.type)
         verbal = self.lexicon.in_chain("anaphoric_speech", referent)
-        return _latest_parties(actors, earlier, lambda e: verbal == (e.quad_class in _VERBAL_QUADS)
-                               and e.type not in _NOT_MOVES, since=index - _ANAPHORA_REACH)
+
+        def wanted(event: Event) -> bool:
+            return verbal == (event.quad_class in _VERBAL_QUADS) and event.type not in _NOT_MOVES
+
+        # Nothing that near: reactions further down a report answer its lead ("China regretted the move").
+        lead = [e for e in earlier if e.sentence_index == earlier[0].sentence_index] if earlier else []
+        return (_latest_parties(actors, earlier, wanted, since=index - _ANAPHORA_REACH)
+                or _latest_parties(actors, lead, wanted))
 
     def _own_country(self, actors: list[Entity]) -> list[Entity]:
         """The one country all the actors belong to, as the target ("protests against their own rulers")."""

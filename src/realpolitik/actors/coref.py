@@ -60,6 +60,9 @@ class Coreference:
             return []
         word = token.lower_
         if word in _SINGULAR:
+            document = _document_antecedent(token, self.gazetteer.documents)
+            if document is not None:  # "accepted the resolution, and Israel endorsed it": its author
+                return [self._as_pronoun(e, token) for e in self.resolve(document)]
             return self._pick(token, _PRONOUN_KINDS["singular"], plural=False)
         if word in _PLURAL:
             counted = _counted_antecedent(token, self._description)
@@ -70,7 +73,7 @@ class Coreference:
             return self._pick(token, _PRONOUN_KINDS["personal"], plural=False)
         spec = self._description(token)
         if spec is None:
-            return self._repeated_head(token)
+            return self._repeated_head(token) or self._author(token)
         kinds = set(spec.get("kinds") or _PRONOUN_KINDS["singular"])
         found = self._pick(token, kinds, plural=bool(spec.get("plural")))
         if spec.get("sector"):
@@ -106,6 +109,31 @@ class Coreference:
             if mention.token < token.i and mention.entity.kind == "agent" and head.lemma_ == token.lemma_:
                 return [self._as_pronoun(mention.entity, token)]
         return []
+
+    def _author(self, token: Token) -> list[Entity]:
+        """"The resolution" after "Security Council Resolution 1701": the author of the latest earlier
+        mention of the same document noun that names one."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.gazetteer.documents or not _bare(token):
+            return []
+        for earlier in reversed(token.doc[:token.left_edge.i]):
+            if earlier.lemma_.lower() == lemma:
+                author = self._named_author(earlier)
+                if author is not None:
+                    return [self._as_pronoun(author, token)]
+        return []
+
+    def _named_author(self, document: Token) -> Entity | None:
+        """Who a mention of a document names as its author, if anyone."""
+        heads = [c for c in document.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+        heads += [p for c in document.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                  for p in c.children if p.dep_ == "pobj"]
+        heads += [s for c in document.children if c.dep_ == "relcl" for s in c.children if s.dep_ == "nsubj"]
+        for head in heads:
+            for found in self.resolver.resolve(head):
+                if found.country:
+                    return found
+        return None
 
     def _index(self) -> list[_Mention]:
         if self._mentions is None:
@@ -194,6 +222,16 @@ def _number(token: Token) -> int | None:
     for word, value in (("two", 2), ("both", 2), ("either", 2), ("three", 3), ("four", 4)):
         if word in words:
             return value
+    return None
+
+
+def _document_antecedent(token: Token, documents: set[str]) -> Token | None:
+    """The document an object "it" stands for: the object of an earlier verb in the same sentence."""
+    if token.dep_ != "dobj" or token.lower_ != "it":
+        return None
+    for earlier in reversed(token.doc[token.sent.start:token.i]):
+        if earlier.dep_ == "dobj":
+            return earlier if earlier.lemma_.lower() in documents else None
     return None
 
 

@@ -78,6 +78,7 @@ class Gazetteer:
     role_sector: dict[str, str] = field(default_factory=dict)
     role_country: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
     partitives: set[str] = field(default_factory=set)
 
     @classmethod
@@ -134,6 +135,7 @@ class Gazetteer:
         for word, spec in (data.get("descriptions") or {}).items():
             self.descriptions[word.lower()] = spec
         self.partitives.update(w.lower() for w in data.get("partitives") or [])
+        self.documents.update(w.lower() for w in data.get("documents") or [])
 
     def _add_country(self, country: dict[str, Any]) -> None:
         code = country["code"]

@@ -77,6 +77,8 @@ class ActorMatcher:
                 taken[i] = True
             chosen.append(match)
         covered = {i for m in chosen for i in range(m.start, m.end)}
+        # "Security Council Resolution 1701": a document named after its author keeps the author
+        covered |= {t.i for t in doc if t.lemma_.lower() in self.gazetteer.documents}
         chosen = [m for m in chosen if not _part_of_other_name(doc, m, covered)]
         chosen.sort(key=lambda m: m.start)
         return chosen

@@ -152,9 +152,11 @@ class ActorResolver:
         if entity.kind not in {"agent", "role"} or entity.via:
             return []
         extra = []
-        for child in head.children:
-            if child.dep_ not in _MODIFIER_DEPS:
-                continue
+        # "the foreign ministers of Saudi Arabia and Iran": qualifiers in an "of" phrase count too
+        qualifiers = [c for c in head.children if c.dep_ in _MODIFIER_DEPS]
+        qualifiers += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+        for child in qualifiers:
             for other in _conjuncts(child):
                 qualifier = self._qualifier_of_token(other)
                 if qualifier is None or qualifier.country == entity.country:

@@ -198,11 +198,18 @@ class Extractor:
     def _referent(self, verb: Token) -> Token | None:
         """A definite object that names an earlier act ("condemned the execution", "regretted the
         move", "accepted the resolution"): whoever did that act is the one reacted to."""
-        for obj in verb.children:
-            if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or self._resolver.match_at(obj) is not None:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "praised what he called a courageous decision": the noun the free relative names
+        objects += [n for clause in verb.children if clause.dep_ == "ccomp"
+                    and any(w.lower_ == "what" for w in clause.children)
+                    for n in clause.children if n.dep_ in {"oprd", "attr"}]
+        for obj in objects:
+            if obj.pos_ != "NOUN" or self._resolver.match_at(obj) is not None:
                 continue
+            # "the move", "its decision", and "an action taken without UN approval" (a described act)
             definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children) or any(
-                c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children) or any(
+                c.dep_ in {"acl", "relcl"} for c in obj.children) or obj.head != verb
             if definite and (self.lexicon.noun_entry(obj) or self.lexicon.in_chain("anaphoric", obj)
                              or self.lexicon.in_chain("anaphoric_speech", obj)):
                 return obj
@@ -215,7 +222,8 @@ class Extractor:
             return agents, ""
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
         if subjects:
-            subject = subjects[0]
+            # two subjects is a misparse, mostly of a dateline ("BAGHDAD -- Iran fired"): the nearer acts
+            subject = min(subjects, key=lambda s: abs(verb.i - s.i))
             if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head], "relative"
             return [subject], ""
@@ -264,9 +272,12 @@ class Extractor:
             if not self._resolves(candidate):
                 continue
             entities = self._resolver.entities(candidate)
-            if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country")
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
+            if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country" or own)
                    for e in entities):
-                continue  # "Iran warned that it would ...", "Trump withdrew the United States": the actor itself
+                # "Iran warned that it would ...", "Trump withdrew the United States", "Kuwait recalled its
+                # ambassador from Tehran": the actor itself, or its own people
+                continue
             return [candidate]
         # "police dispersed the demonstrators": people of no stated country, whom the pipeline
         # places by the event's place or the acting state
