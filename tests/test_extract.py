@@ -252,3 +252,22 @@ def test_reactions_to_a_described_act_and_a_free_relative_find_the_act(code):
                   "Germany condemned what it called a grave violation.", "2014-03-19")
     regret = next(e for e in events if e.trigger.text == "regretted")
     assert regret.recipient_codes() == ["RUS"]
+
+
+def test_joint_war_games_of_several_states_are_cooperation(code):
+    event = one(code("Greek and Israeli warships began five days of war games in the Aegean on Monday."),
+                "COOPERATE")
+    assert sorted(event.actor_codes()) == ["GRC", "ISR"]
+    assert event.cameo_root == "06"
+
+
+def test_a_resolution_calling_for_an_act_speaks_for_the_body_that_passed_it(code):
+    event = one(code("On Sunday, Kenya's parliament passed a resolution calling on Uganda to withdraw its "
+                     "troops."), "REQUEST")
+    assert (event.actor_codes(), event.recipient_codes()) == (["KEN"], ["UGA"])
+
+
+def test_a_mediation_effort_between_two_states_is_aimed_at_both(code):
+    event = one(code("Kuwait's emir launched a mediation effort between Qatar and Saudi Arabia on Saturday."),
+                "CONSULT")
+    assert (event.actor_codes(), sorted(event.recipient_codes())) == (["KWT"], ["QAT", "SAU"])

@@ -41,6 +41,7 @@ from realpolitik.events.scores import (
     target_from_place,
     target_own_country,
     target_own_place,
+    together_as,
     type_info,
 )
 from realpolitik.ingest.split import PARSER_LIMIT, split_for_parser
@@ -232,8 +233,12 @@ class Coder:
         actors, recipients = _placed_only(actors), _placed_only(recipients)
         if not recipients and target_own_country(kind):
             recipients = self._own_country(actors)
+        if not recipients and len({a.country for a in actors if a.country}) > 1 and together_as(kind):
+            (kind, cameo), mode = together_as(kind), ""  # joint war games are military cooperation
         info = type_info(kind)
-        confidence = _confidence(candidate, actors, recipients, info.standalone, info.needs_recipient)
+        # "France and Egypt held war games": in a mutual act between several states each is the other's target
+        needs_recipient = info.needs_recipient and not (mutual(kind) and len({a.country for a in actors}) > 1)
+        confidence = _confidence(candidate, actors, recipients, info.standalone, needs_recipient)
         if confidence <= 0:
             return None
         scores = score(kind, mode, cameo)

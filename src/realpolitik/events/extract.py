@@ -37,7 +37,7 @@ _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 #: Prepositions that introduce a recipient after a verb or event noun ("talks with Iran",
 #: "sanctions on Russia", "support for Assad"). "in" and "near" introduce places, not recipients.
 _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "into", "at", "from",
-                    "for", "over", "of", "onto", "across", "inside"}
+                    "for", "over", "of", "onto", "across", "inside", "between"}
 _VERB_RECIPIENT_PREPS = _RECIPIENT_PREPS - {"of", "for", "over", "from"}
 #: Prepositions of place: an entry may need one ("marched through", "demonstrated in"), but what
 #: follows is where the act happened, which the pipeline turns into a target only by type.
@@ -144,6 +144,7 @@ class Extractor:
         if typed:  # "warned that it would retaliate": the warning is the event, the clause its content
             complements += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + _object_head(verb)
+        objects += [q for o in objects for q in lexicon.quantified(o)]  # "launched ten days of war games"
         noun_object = next((o for o in objects if lexicon.noun_entry(o)), None)
         pattern = "passive" if _is_passive(verb) else "svo"
         trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
@@ -230,6 +231,12 @@ class Extractor:
         if verb.dep_ == "relcl":
             return [verb.head], "relative"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            document = verb.head
+            if document.lemma_.lower() in self._resolver.gazetteer.documents and document.dep_ == "dobj":
+                # "parliament passed a resolution calling on the government to ...": the issuer speaks
+                found, _ = self._subjects(document.head)
+                if found:
+                    return found, "inherited"
             return [verb.head], "relative"
         governor = verb.head
         if governor == verb:

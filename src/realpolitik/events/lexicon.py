@@ -25,7 +25,7 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
 #: The CHAIN classes of ``chains.yaml``.
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
                  "object_control", "quantities", "intent", "anaphoric",
-                 "anaphoric_speech", "raising")
+                 "anaphoric_speech", "raising", "carriers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,16 +130,22 @@ class Lexicon:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the blow struck by Washington": blow is the object
             objects.append(verb.head)
         objects += [c for prep in verb.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
-        for obj in list(objects):  # "answered with waves of missiles and drones"
-            if obj.lemma_.lower() in self.chains["quantities"]:
-                objects.extend(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                               for p in c.children if p.dep_ == "pobj")
+        objects += [p for obj in objects for p in self.quantified(obj)]  # "answered with waves of missiles"
         objects.extend(c for obj in list(objects) for c in obj.children if c.dep_ == "conj")
         return objects
+
+    def quantified(self, noun: Token) -> list[Token]:
+        """What a quantity word stands for: "most of Iran's oil" -> oil, "ten days of talks" -> talks."""
+        if noun.lemma_.lower() not in self.chains["quantities"]:
+            return []
+        return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
 
     def noun_entry(self, noun: Token) -> Entry | None:
         """The noun's entry; one that needs a modifier ("hunger strike") beats the plain noun."""
         entries = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_) or []
+        if not entries and noun.lemma_.lower() in self.chains["carriers"]:  # "a mediation effort"
+            return next((e for e in (self.noun_entry(c) for c in noun.children if c.dep_ == "compound") if e), None)
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
         best = None
         for entry in entries:

@@ -62,6 +62,12 @@ def negation_of(event_type: str) -> tuple[str, str] | None:
     return (spec["type"], spec["cameo"]) if spec else None
 
 
+def together_as(event_type: str) -> tuple[str, str] | None:
+    """The (type, CAMEO code) that several states doing an untargeted ``event_type`` together are coded as."""
+    spec = (_plover().get("together") or {}).get(event_type)
+    return (spec["type"], spec["cameo"]) if spec else None
+
+
 def announced_as(event_type: str, *, conditional: bool = False) -> str | None:
     """The type of a speaker announcing its own act of ``event_type`` (plover.yaml ``announced``)."""
     table = _plover().get("announced") or {}
