@@ -271,3 +271,24 @@ def test_a_mediation_effort_between_two_states_is_aimed_at_both(code):
     event = one(code("Kuwait's emir launched a mediation effort between Qatar and Saudi Arabia on Saturday."),
                 "CONSULT")
     assert (event.actor_codes(), sorted(event.recipient_codes())) == (["KWT"], ["QAT", "SAU"])
+
+
+def test_saying_one_will_no_longer_keep_to_limits_is_a_rejection_dated_when_said(code):
+    event = one(code("On Sunday North Korea declared that it would no longer observe the limits on missile "
+                     "testing.", "2020-01-06"), "REJECT")
+    assert event.actor_codes() == ["PRK"]
+    assert (event.date, event.hypothetical, event.negated) == ("2020-01-05", False, False)
+
+
+def test_reactions_within_hours_of_the_announcement_are_dated_that_day(code):
+    text = ("WASHINGTON -- Washington imposed new sanctions on Venezuela yesterday.\n\n"
+            "Earlier today, protesters marched through Caracas.\n\n"
+            "Within hours of the announcement, Spain condemned the sanctions. Italy said it regretted the move.")
+    events = code(text, "2019-01-29")
+    reactions = [e for e in events if e.actor_codes() in (["ESP"], ["ITA"])]
+    assert [e.date for e in reactions] == ["2019-01-28", "2019-01-28"]
+
+
+def test_missiles_slamming_into_a_city_are_an_attack(code):
+    event = one(code("Russian cruise missiles slammed into Kyiv before dawn on Monday."), "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["RUS"], ["UKR"])

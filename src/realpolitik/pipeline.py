@@ -138,6 +138,9 @@ class Coder:
             sentences.append(_sentence(index, sent, paragraph))
             dates = [_shift(d, sent.start_char)
                      for d in when.find_dates(sent.text, document.published, previous=timeline.anchor)]
+            anchor = self._within_hours_of(sent, events)
+            if anchor is not None:  # "Within hours of the announcement, Netanyahu praised ...": that day
+                dates.append(anchor)
             sentence_contexts = self.contexts.counts(sent)
             for candidate in self.extractor(sent, resolver):
                 event = self._event(candidate, document, index, sent, resolver, dates, timeline, events)
@@ -178,6 +181,9 @@ class Coder:
         kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
         if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
             (kind, cameo), mode, negated = negation_of(kind), "", False
+            speaking = candidate.trigger.head
+            if candidate.trigger.dep_ == "ccomp" and self.lexicon.in_chain("reporting", speaking):
+                flags = modality(speaking, self.lexicon)  # "said it would no longer observe": said so, then
         in_clause, nearest, referred = _dates_for(candidate, dates, sent.doc, self.lexicon)
         # A nominal event ("the 2003 invasion") is background unless its own words date it. An announced
         # act ("the allies announced that banks would be cut off") is coded as the announcement, so it is
@@ -216,6 +222,12 @@ class Coder:
                     recipients = self._place_as_target(place)
         if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
             recipients = self._place_as_target(location)
+        if not actors and candidate.pattern == "passive" and location and location.country and recipients \
+                and type_info(kind).quad_class == _MATERIAL_CONFLICT \
+                and all(r.country and r.country != location.country for r in recipients):
+            # "the American embassy in Tehran was overrun", "a US soldier was killed near Samarra": an
+            # agentless blow at foreigners is struck by someone of the country where it fell
+            actors = [replace(p, via="place of an agentless act") for p in self._place_as_target(location)]
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
             recipients = [_placed(r, location, self.gazetteer) for r in recipients]
@@ -297,6 +309,31 @@ class Coder:
         lead = [e for e in earlier if e.sentence_index == earlier[0].sentence_index] if earlier else []
         return (_latest_parties(actors, earlier, wanted, since=index - _ANAPHORA_REACH)
                 or _latest_parties(actors, lead, wanted))
+
+    def _within_hours_of(self, sent: Span, earlier: list[Event]) -> when.EventDate | None:
+        """The day of the earlier event a "within hours of the announcement" or "hours after the
+        strike" phrase in the sentence points to: the latest event of that noun's type, or for a
+        general word ("the announcement", "the decision") the report's lead."""
+        for noun in sent:
+            prep = noun.head
+            hours = prep.head if prep.lower_ == "of" else next(
+                (c for c in prep.children if c.dep_ == "npadvmod"), None) if prep.lower_ == "after" else None
+            if noun.dep_ != "pobj" or hours is None or hours.lemma_.lower() not in {"hour", "minute"}:
+                continue
+            if prep.lower_ == "of" and hours.head.lower_ not in {"within", "after"}:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                continue  # "within hours of an announcement" brings in a new event, not an earlier one
+            entry = self.lexicon.noun_entry(noun)
+            general = self.lexicon.in_chain("anaphoric", noun) or self.lexicon.in_chain("anaphoric_speech", noun)
+            dated = [e for e in earlier if e.factual and e.date and (entry is not None and e.type == entry.type)]
+            if not dated and general and earlier:
+                dated = [e for e in earlier if e.sentence_index == earlier[0].sentence_index and e.date]
+            if dated:
+                phrase = sent.doc[min(hours.left_edge.i, prep.i):noun.i + 1]
+                return when.EventDate(dated[-1].date, dated[-1].date_precision, phrase.text, phrase.start_char,
+                                      phrase.end_char, relative=True)
+        return None
 
     def _own_country(self, actors: list[Entity]) -> list[Entity]:
         """The one country all the actors belong to, as the target ("protests against their own rulers")."""

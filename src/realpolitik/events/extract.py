@@ -228,6 +228,11 @@ class Extractor:
             if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head], "relative"
             return [subject], ""
+        if verb.dep_ == "relcl" and _infinitive(verb) and not self._resolves(verb.head) \
+                and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # "went on television the same day to hail the deal": a purpose clause parsed as a relative
+            found, _ = self._subjects(verb.head.head)
+            return found, "inherited"
         if verb.dep_ == "relcl":
             return [verb.head], "relative"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":

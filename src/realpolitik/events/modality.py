@@ -42,7 +42,7 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
         inherited = index > 0
         for child in token.children:
             word = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never"):
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never") or _no_longer(child):
                 negated = negated or not inherited or token.dep_ != "xcomp"
             elif child.dep_ == "aux" and word in _HYPOTHETICAL_AUX:
                 hypothetical = True
@@ -65,6 +65,12 @@ def modality(trigger: Token, lexicon: Lexicon) -> Modality:
     elif hypothetical:
         tense = "modal"
     return Modality(negated, hypothetical, future, tense)
+
+
+def _no_longer(child: Token) -> bool:
+    """"will no longer observe", "no more": a negation the parser hangs on the adverb."""
+    return child.dep_ == "advmod" and child.lower_ in {"longer", "more"} and any(
+        g.lower_ == "no" for g in child.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
