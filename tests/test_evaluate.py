@@ -44,3 +44,17 @@ def test_document_gold_scores_every_event_of_the_documents_and_their_dates(tmp_p
     assert result.by_type["SANCTION"].correct == 1
     assert result.dates_checked == result.strict.correct
     assert result.dates_right >= 1
+
+
+def test_sentence_gold_also_scores_sentences_as_units(tmp_path, coder):
+    rows = [{"id": "two", "text": "Egyptian police opened fire on demonstrators in Cairo, killing one and "
+             "arresting twelve.", "published": "2011-01-28", "actor": ["EGY"], "recipient": ["EGY"],
+             "type": "ASSAULT"},
+            {"id": "none", "text": "The weather in Cairo was mild.", "published": "2011-01-28",
+             "actor": ["EGY"], "recipient": [], "type": "PROTEST"}]
+    result = evaluate(write(tmp_path / "gold.jsonl", rows), coder)
+    assert result.strict.predicted > 1  # the killing and the arrests are events too
+    assert result.strict.correct == 1
+    sentences = result.per_sentence
+    assert (sentences.gold, sentences.predicted, sentences.correct) == (2, 1, 1)
+    assert "per sentence: P=1.000 R=0.500" in result.report()

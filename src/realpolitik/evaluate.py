@@ -72,6 +72,8 @@ class Evaluation:
     dates_checked: int = 0
     dates_right: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: Sentence gold only: sentences scored as units (see ``_evaluate_sentences``); None for documents.
+    per_sentence: Scores | None = None
 
     @property
     def date_accuracy(self) -> float | None:
@@ -83,6 +85,7 @@ class Evaluation:
             "by_type": {t: s.as_dict() for t, s in sorted(self.by_type.items())},
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
             "date_accuracy": self.date_accuracy, "dates_checked": self.dates_checked,
+            "per_sentence": self.per_sentence.as_dict() if self.per_sentence else None,
         }
 
     def report(self) -> str:
@@ -100,6 +103,10 @@ class Evaluation:
         if self.date_accuracy is not None:
             lines.append(f"dates: {self.dates_right}/{self.dates_checked} matched events dated right "
                          f"({self.date_accuracy:.3f})")
+        if self.per_sentence is not None:
+            t = self.per_sentence
+            lines.append(f"per sentence: P={t.precision:.3f} R={t.recall:.3f} F1={t.f1:.3f} "
+                         f"(sentences {t.gold}, with events {t.predicted}, right {t.correct})")
         p = self.partial
         lines.append(f"partial: P={p.precision:.3f} R={p.recall:.3f} F1={p.f1:.3f}")
         s = self.strict
@@ -125,10 +132,22 @@ def evaluate(gold_path: str | Path, coder: Coder, documents: str | Path | None =
 
 
 def _evaluate_sentences(gold: list[dict[str, Any]], coder: Coder, normalise: Callable) -> Evaluation:
-    evaluation = Evaluation()
+    """Score each sentence's events against its gold event.
+
+    The strict figures count every event the coder finds, so a second real event in a sentence whose
+    gold codes only one ("attacked the camp, killing 156") is a false positive there. The PLOVER gold
+    standard codes one event per sentence, not every event, so the per-sentence figures are given too:
+    a sentence is right when one of its events matches the gold (type, actors and recipients all
+    equal), precision is over the sentences where the coder found anything.
+    """
+    evaluation = Evaluation(per_sentence=Scores())
     docs = [Document(g["id"], g["text"], published=_date(g.get("published"))) for g in gold]
     for record, coded in zip(gold, coder.code_documents(docs), strict=True):
+        before = evaluation.strict.correct
         _score_group([record], coded.events, evaluation, normalise)
+        evaluation.per_sentence.gold += 1
+        evaluation.per_sentence.predicted += bool(coded.events)
+        evaluation.per_sentence.correct += evaluation.strict.correct > before
     return evaluation
 
 
