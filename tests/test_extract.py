@@ -292,3 +292,26 @@ def test_reactions_within_hours_of_the_announcement_are_dated_that_day(code):
 def test_missiles_slamming_into_a_city_are_an_attack(code):
     event = one(code("Russian cruise missiles slammed into Kyiv before dawn on Monday."), "ASSAULT")
     assert (event.actor_codes(), event.recipient_codes()) == (["RUS"], ["UKR"])
+
+
+def test_ending_an_act_is_an_event_of_its_own(code):
+    stop = one(code("Under the deal, Iran will stop enriching uranium above five per cent.", "2013-11-25"),
+               "RETREAT")
+    assert (stop.actor_codes(), stop.future, stop.negated) == (["IRN"], True, False)
+    cut = one(code("Russia ceased supplying gas to Poland in April.", "2022-05-01"), "SANCTION")
+    assert (cut.actor_codes(), cut.recipient_codes()) == (["RUS"], ["POL"])
+
+
+def test_a_pledge_is_dated_when_made_and_aimed_where_its_act_is(code):
+    events = code("Under the plan, Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.",
+                  "2005-06-01")
+    act, pledge = one(events, "RETREAT"), one(events, "AGREE")
+    assert (act.date, act.future) == ("2005-08", True)  # the coming August, not the last one
+    assert (pledge.date, pledge.recipient_codes()) == ("2005-06-01", ["PSE"])
+
+
+def test_lifting_ones_own_sanctions_is_aimed_at_their_target(code):
+    events = code("Washington imposed sanctions on Cuba in 1962. The United States will lift its sanctions "
+                  "next year.", "2015-07-15")
+    lift = one(events, "RETREAT")
+    assert (lift.actor_codes(), lift.recipient_codes()) == (["USA"], ["CUB"])

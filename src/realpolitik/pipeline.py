@@ -35,6 +35,7 @@ from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.modality import Modality, modality
 from realpolitik.events.scores import (
+    ceased_as,
     mutual,
     negation_of,
     score,
@@ -179,6 +180,11 @@ class Coder:
         flags = (Modality(tense="past") if candidate.asserted  # a pledge is dated as the statement
                  else modality(candidate.modality_token or candidate.trigger, self.lexicon))
         kind, mode, cameo, negated = entry.type, entry.mode, entry.cameo, flags.negated
+        ending = candidate.trigger.head
+        if negated and candidate.trigger.dep_ == "xcomp" and self.lexicon.in_chain("ceasing", ending) \
+                and ceased_as(kind):  # "Tehran will stop enriching uranium": ending it is the event
+            (kind, cameo), mode, negated = ceased_as(kind), "", False
+            flags = modality(ending, self.lexicon)
         if negated and negation_of(kind):  # "failed to reach a deal" is a rejection, asserted
             (kind, cameo), mode, negated = negation_of(kind), "", False
             speaking = candidate.trigger.head
@@ -194,8 +200,12 @@ class Coder:
             tense = modality(candidate.trigger.head, self.lexicon).tense
         else:
             tense = flags.tense
+        if candidate.asserted:  # "Israel will evacuate the settlements in August": the promise is made now
+            in_clause = nearest = []
         event_date = when.choose_date(in_clause, nearest, timeline.paragraph, document.published, tense,
                                       document_latest=timeline.document, negated=negated, referred=referred)
+        if tense == "future":
+            event_date = when.ahead(event_date, document.published)
         on = event_date.first_day or document.published
         actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
         actors = actors or _bare(candidate.actors, resolver)
@@ -233,6 +243,9 @@ class Coder:
             recipients = [_placed(r, location, self.gazetteer) for r in recipients]
         if not recipients and candidate.referent is not None:  # "condemned the execution"
             recipients = self._referred(candidate.referent, actors, earlier, index)
+        if not recipients and candidate.pattern == "pledge":  # "Israel will evacuate settlements in Gaza"
+            recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index
+                               and e.trigger.start == candidate.trigger_start), [])
         if not recipients and candidate.responds:  # "Iran answered with missiles": whoever struck first
             recipients = _latest_parties(actors, earlier, lambda e: e.quad_class == _MATERIAL_CONFLICT,
                                          since=index - _ANAPHORA_REACH)
@@ -299,7 +312,9 @@ class Coder:
         if entry is not None:
             if mutual(entry.type):
                 return []  # "called the deal a mistake": a deal has two sides, which one is meant?
-            return _latest_parties(actors, earlier, lambda e: e.type == entry.type)
+            return (_latest_parties(actors, earlier, lambda e: e.type == entry.type)
+                    # "the powers will lift their sanctions": undoing one's own act, aimed at its targets
+                    or _latest_parties(actors, earlier, lambda e: e.type == entry.type, side="recipient"))
         verbal = self.lexicon.in_chain("anaphoric_speech", referent)
 
         def wanted(event: Event) -> bool:
@@ -412,16 +427,17 @@ _FOREIGN_SECTORS = {"REF"}
 
 
 def _latest_parties(actors: list[Entity], earlier: list[Event], wanted: Callable[[Event], bool],
-                    since: int = 0) -> list[Entity]:
-    """The actors (other than ``actors``) of the latest factual earlier event that ``wanted`` accepts,
-    looking back to sentence ``since``. Acts are states': crowds and unnamed people are skipped."""
+                    since: int = 0, side: str = "actor") -> list[Entity]:
+    """The actors (or, with ``side="recipient"``, the targets), other than ``actors``, of the latest
+    factual earlier event that ``wanted`` accepts, looking back to sentence ``since``. Acts are
+    states': crowds and unnamed people are skipped."""
     reacting = {a.country for a in actors}
     for event in reversed(earlier):
         if event.sentence_index < since:
             break
         if not event.factual or not wanted(event):
             continue
-        parties = [replace(p, via=f"event:{event.trigger.text}") for p in event.actor
+        parties = [replace(p, via=f"event:{event.trigger.text}") for p in getattr(event, side)
                    if p.country and p.country not in reacting and (p.kind != "agent" or p.sector in _STATE_SECTORS)]
         if parties:
             return parties

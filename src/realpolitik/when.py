@@ -922,6 +922,21 @@ def _stated(dates: list[EventDate]) -> EventDate | None:
     return next((found for found in dates if found.value is not None), dates[0] if dates else None)
 
 
+def ahead(found: EventDate, published: date | None) -> EventDate:
+    """A yearless month or day read as past ("in mid-August", "on 3 March") for an event still to come:
+    the next such month or day after publication. Dates that state their year stay as written."""
+    if (published is None or found.value is None or found.precision not in ("day", "month")
+            or re.search(r"\b\d{4}\b", found.text) or found.last_day is None or found.last_day >= published):
+        return found
+    year, rest = found.value.split("-", 1)
+    moved = replace(found, value=f"{int(year) + 1}-{rest}")
+    try:
+        moved.first_day  # noqa: B018 - 29 February has no next year
+    except ValueError:
+        return found
+    return moved
+
+
 def choose_date(
     clause: list[EventDate],
     sentence: list[EventDate],

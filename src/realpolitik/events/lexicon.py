@@ -25,7 +25,7 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
 #: The CHAIN classes of ``chains.yaml``.
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
                  "object_control", "quantities", "intent", "anaphoric",
-                 "anaphoric_speech", "raising", "carriers")
+                 "anaphoric_speech", "raising", "carriers", "ceasing")
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,13 +58,21 @@ def score(event_type: str, mode: str = "", cameo: str = "") -> Scores:
 
 def negation_of(event_type: str) -> tuple[str, str] | None:
     """The (type, CAMEO code) that a negated event of this type is coded as, if PLOVER says so."""
-    spec = (_plover().get("negation") or {}).get(event_type)
-    return (spec["type"], spec["cameo"]) if spec else None
+    return _recoded("negation", event_type)
 
 
 def together_as(event_type: str) -> tuple[str, str] | None:
     """The (type, CAMEO code) that several states doing an untargeted ``event_type`` together are coded as."""
-    spec = (_plover().get("together") or {}).get(event_type)
+    return _recoded("together", event_type)
+
+
+def ceased_as(event_type: str) -> tuple[str, str] | None:
+    """The (type, CAMEO code) of ending an ongoing act of ``event_type`` (plover.yaml ``ceased``)."""
+    return _recoded("ceased", event_type)
+
+
+def _recoded(table: str, event_type: str) -> tuple[str, str] | None:
+    spec = (_plover().get(table) or {}).get(event_type)
     return (spec["type"], spec["cameo"]) if spec else None
 
 
