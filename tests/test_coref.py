@@ -90,3 +90,9 @@ def test_it_after_a_document_object_in_the_same_sentence_is_that_documents_autho
     text = ("The council adopted Security Council Resolution 1701 on Friday. Lebanon accepted the "
             "resolution on Saturday, and Israel endorsed it on Sunday.")
     assert refer(text, "it", published=date(2006, 8, 15)) == ["UNO"]
+
+
+def test_the_two_are_the_states_the_passage_is_about_not_a_passing_third(refer):
+    text = ("Iran summoned the Saudi envoy. The Saudi rulers were condemned in Tehran. Riyadh accused Iran of "
+            "meddling. Washington urged restraint. Ban Ki-moon telephoned the two foreign ministers.")
+    assert sorted(refer(text, "ministers", published=date(2016, 1, 5))) == ["IRN", "SAU"]

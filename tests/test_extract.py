@@ -315,3 +315,11 @@ def test_lifting_ones_own_sanctions_is_aimed_at_their_target(code):
                   "next year.", "2015-07-15")
     lift = one(events, "RETREAT")
     assert (lift.actor_codes(), lift.recipient_codes()) == (["USA"], ["CUB"])
+
+
+def test_a_party_leaving_a_deal_turns_on_the_other_side(code):
+    events = code("Russia was one of the six powers that signed the 2015 nuclear agreement with Iran. When "
+                  "Donald Trump abandoned the agreement in May 2018, Moscow denounced the decision.", "2022-11-01")
+    leave = next(e for e in events if e.trigger.text == "abandoned")
+    assert (leave.type, leave.actor_codes(), leave.recipient_codes()) == ("SANCTION", ["USA"], ["IRN"])
+    assert next(e for e in events if e.trigger.text == "denounced").recipient_codes() == ["USA"]

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
@@ -128,6 +129,7 @@ class Coder:
         events: list[Event] = []
         explanations: list[str] = []
         timeline = when.Timeline(document.published)
+        seen: list[Event] = []
         current_paragraph = -1
         sents = list(doc.sents)
         paragraph_counts = self._paragraph_contexts(sents, paragraph_of)
@@ -139,13 +141,16 @@ class Coder:
             sentences.append(_sentence(index, sent, paragraph))
             dates = [_shift(d, sent.start_char)
                      for d in when.find_dates(sent.text, document.published, previous=timeline.anchor)]
-            anchor = self._within_hours_of(sent, events)
+            anchor = self._within_hours_of(sent, seen)
             if anchor is not None:  # "Within hours of the announcement, Netanyahu praised ...": that day
                 dates.append(anchor)
             sentence_contexts = self.contexts.counts(sent)
             for candidate in self.extractor(sent, resolver):
-                event = self._event(candidate, document, index, sent, resolver, dates, timeline, events)
-                if event is None or event.confidence < self.min_confidence:
+                event = self._event(candidate, document, index, sent, resolver, dates, timeline, seen)
+                if event is None:
+                    continue
+                seen.append(event)  # an act below the threshold (no target found) can still be reacted to
+                if event.confidence < self.min_confidence:
                     continue
                 event.context = self.contexts.tag(sentence_contexts, paragraph_counts[paragraph])
                 events.append(event)
@@ -311,7 +316,9 @@ class Coder:
         entry = self.lexicon.noun_entry(referent)
         if entry is not None:
             if mutual(entry.type):
-                return []  # "called the deal a mistake": a deal has two sides, which one is meant?
+                # "Trump abandoned the agreement": a party leaving a deal turns on the other side; for
+                # an outsider ("Israel called the deal a mistake") a deal has two sides: which is meant?
+                return _other_parties(actors, earlier, entry.type, self._members)
             return (_latest_parties(actors, earlier, lambda e: e.type == entry.type)
                     # "the powers will lift their sanctions": undoing one's own act, aimed at its targets
                     or _latest_parties(actors, earlier, lambda e: e.type == entry.type, side="recipient"))
@@ -320,8 +327,10 @@ class Coder:
         def wanted(event: Event) -> bool:
             return verbal == (event.quad_class in _VERBAL_QUADS) and event.type not in _NOT_MOVES
 
-        # Nothing that near: reactions further down a report answer its lead ("China regretted the move").
-        lead = [e for e in earlier if e.sentence_index == earlier[0].sentence_index] if earlier else []
+        # Nothing that near: reactions further down a report answer its lead ("China regretted the move");
+        # an essay that opens in history has no such lead.
+        lead = [e for e in earlier if e.sentence_index == earlier[0].sentence_index and not e.historical
+                ] if earlier else []
         return (_latest_parties(actors, earlier, wanted, since=index - _ANAPHORA_REACH)
                 or _latest_parties(actors, lead, wanted))
 
@@ -349,6 +358,14 @@ class Coder:
                 return when.EventDate(dated[-1].date, dated[-1].date_precision, phrase.text, phrase.start_char,
                                       phrase.end_char, relative=True)
         return None
+
+    def _members(self, code: str) -> set[str]:
+        """A code and, for a bloc, its member states."""
+        return {code, *self._blocs.get(code, ())}
+
+    @cached_property
+    def _blocs(self) -> dict[str, tuple[str, ...]]:
+        return {e.country: e.members for e in self.gazetteer.names.values() if e.kind == "bloc" and e.members}
 
     def _own_country(self, actors: list[Entity]) -> list[Entity]:
         """The one country all the actors belong to, as the target ("protests against their own rulers")."""
@@ -441,6 +458,25 @@ def _latest_parties(actors: list[Entity], earlier: list[Event], wanted: Callable
                    if p.country and p.country not in reacting and (p.kind != "agent" or p.sector in _STATE_SECTORS)]
         if parties:
             return parties
+    return []
+
+
+def _other_parties(actors: list[Entity], earlier: list[Event], kind: str,
+                   members: Callable[[str], set[str]]) -> list[Entity]:
+    """The other sides of the latest earlier mutual event of ``kind`` the actors took part in (as
+    themselves or as members of a bloc that did: the US in "the six powers")."""
+    acting = {a.country for a in actors}
+
+    def among(side: list[Entity]) -> bool:
+        return any(acting & members(p.country) for p in side if p.country)
+
+    for event in reversed(earlier):
+        if event.type != kind:
+            continue
+        other = event.recipient if among(event.actor) else event.actor if among(event.recipient) else None
+        if other is not None:
+            return _unique(replace(p, via=f"event:{event.trigger.text}") for p in other
+                           if p.country and p.country not in acting)
     return []
 
 

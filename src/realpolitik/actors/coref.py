@@ -9,6 +9,7 @@ mention that fits: the pronoun's own clause subject first, then the subjects of 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -158,13 +159,13 @@ class Coreference:
         return self._mentions
 
     def _pick(self, token: Token, kinds: set[str], *, plural: bool) -> list[Entity]:
-        mentions = [m for m in self._index() if m.token < token.left_edge.i and m.entity.kind in kinds
-                    and m.entity.country]
+        earlier = [m for m in self._index() if m.token < token.left_edge.i and m.entity.country]
         clause_subject = _clause_subject(token)
         if clause_subject is not None and _is_object(token):
             # "Obama telephoned him", "Washington urged both governments": an object is never its own
             # clause's subject (a reflexive would say so), so that subject is no antecedent.
-            mentions = [m for m in mentions if m.token not in clause_subject]
+            earlier = [m for m in earlier if m.token not in clause_subject]
+        mentions = [m for m in earlier if m.entity.kind in kinds]
         if not mentions:
             return []
         sentence_starts = [s.start for s in token.doc.sents]
@@ -180,13 +181,18 @@ class Coreference:
             if pairs:
                 return [self._as_pronoun(m.entity, token) for m in max(pairs, key=lambda g: g[-1].token)]
             if token.lower_ not in _PLURAL:
-                distinct: list[_Mention] = []
-                for mention in reversed(mentions):
-                    if all(mention.entity.country != d.entity.country for d in distinct):
-                        distinct.append(mention)
-                    if len(distinct) == 2:
-                        return [self._as_pronoun(m.entity, token) for m in reversed(distinct)]
-                return []
+                # "the two foreign ministers": the states the last few sentences talk about most (a
+                # passing "Washington urged them" does not make the US one of the two), latest first
+                # mentions of any kind count: "the Saudi envoy" speaks of Saudi Arabia
+                recent = [m for m in earlier if current - m.sentence <= 2 * _WINDOW]
+                counts = Counter(m.entity.country for m in recent)
+                latest = {m.entity.country: m for m in recent}
+                latest.update({m.entity.country: m for m in recent if m.entity.kind in kinds})
+                chosen = sorted(counts, key=lambda c: (counts[c], latest[c].token), reverse=True)[:size or 2]
+                if len(chosen) < (size or 2):
+                    return []
+                return [self._as_pronoun(m.entity, token) for m in sorted((latest[c] for c in chosen),
+                                                                            key=lambda m: m.token)]
         best = self._most_salient(token, mentions, current)
         return [self._as_pronoun(best.entity, token)] if best else []
 
