@@ -323,3 +323,17 @@ def test_a_party_leaving_a_deal_turns_on_the_other_side(code):
     leave = next(e for e in events if e.trigger.text == "abandoned")
     assert (leave.type, leave.actor_codes(), leave.recipient_codes()) == ("SANCTION", ["USA"], ["IRN"])
     assert next(e for e in events if e.trigger.text == "denounced").recipient_codes() == ["USA"]
+
+
+def test_leaving_a_deal_through_a_particle_and_a_possessors_decision(code):
+    pulled = one(code("The United States pulled out of the nuclear deal with Iran in 2018.", "2019-01-01"),
+                 "SANCTION")
+    assert (pulled.actor_codes(), pulled.recipient_codes(), pulled.mode) == (["USA"], ["IRN"], "withdraw")
+    walked = one(code("President Trump's decision on Tuesday to walk out of the Iran nuclear deal was "
+                      "condemned in Paris.", "2018-05-10"), "SANCTION")
+    assert (walked.actor_codes(), walked.recipient_codes()) == (["USA"], ["IRN"])
+
+
+def test_the_owner_of_a_refusal_does_not_do_what_follows(code):
+    events = code("Moscow's refusal to recognise the vote angered Kyiv.", "2014-05-12")
+    assert not [e for e in events if e.trigger.text == "recognise" and e.factual]

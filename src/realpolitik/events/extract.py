@@ -235,6 +235,11 @@ class Extractor:
             return found, "inherited"
         if verb.dep_ == "relcl":
             return [verb.head], "relative"
+        if verb.dep_ == "acl" and _infinitive(verb) and not self.lexicon.in_chain("negating_nouns", verb.head):
+            # "Trump's decision to walk out of the deal", "Moscow's plan to send troops": the possessor acts
+            owners = self._nominal_actors(verb.head)
+            if owners:
+                return owners, "inherited"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             document = verb.head
             if document.lemma_.lower() in self._resolver.gazetteer.documents and document.dep_ == "dobj":
@@ -309,6 +314,10 @@ class Extractor:
         for prep_object in _prep_objects(verb, _RECIPIENT_PREPS | {"in", "into"}):
             # "mobilised reservists for a war against Iraq", "withdrew from the agreement with Iran"
             found += _prep_objects(prep_object, {"against", "with"})
+        for particle in verb.children:  # "walked out of the Iran nuclear deal", "pulled out of the pact with Kyiv"
+            if particle.dep_ in {"prt", "advmod", "prep"}:
+                for inner in _prep_objects(particle, _RECIPIENT_PREPS):
+                    found += [inner, *self._nominal_actors(inner), *_prep_objects(inner, {"against", "with"})]
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
             for inner in _prep_objects(obj, _RECIPIENT_PREPS):  # "a halt to oil exports to China"

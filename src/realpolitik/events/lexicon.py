@@ -25,7 +25,8 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
 #: The CHAIN classes of ``chains.yaml``.
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
                  "object_control", "quantities", "intent", "anaphoric",
-                 "anaphoric_speech", "raising", "carriers", "ceasing")
+                 "anaphoric_speech", "raising", "carriers", "ceasing",
+                 "negating_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,10 @@ class Lexicon:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the blow struck by Washington": blow is the object
             objects.append(verb.head)
         objects += [c for prep in verb.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
+        # "pulled out of the deal", "walked away from the agreement": the parser hangs the preposition
+        # on the particle
+        objects += [c for particle in verb.children if particle.dep_ in {"prt", "advmod", "prep"}
+                    for prep in particle.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
         objects += [p for obj in objects for p in self.quantified(obj)]  # "answered with waves of missiles"
         objects.extend(c for obj in list(objects) for c in obj.children if c.dep_ == "conj")
         return objects
