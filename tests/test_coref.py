@@ -96,3 +96,9 @@ def test_the_two_are_the_states_the_passage_is_about_not_a_passing_third(refer):
     text = ("Iran summoned the Saudi envoy. The Saudi rulers were condemned in Tehran. Riyadh accused Iran of "
             "meddling. Washington urged restraint. Ban Ki-moon telephoned the two foreign ministers.")
     assert sorted(refer(text, "ministers", published=date(2016, 1, 5))) == ["IRN", "SAU"]
+
+
+def test_they_after_leaders_the_parser_split_into_two_subjects_is_all_of_them(refer):
+    text = ("Prime Minister Theresa May, President Emmanuel Macron and Chancellor Angela Merkel said in a "
+            "joint statement that they regretted the decision.")
+    assert refer(text, "they", published=date(2018, 5, 9)) == ["GBR", "FRA", "DEU"]

@@ -28,7 +28,7 @@ _PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PRONOUN_KINDS = {
     "singular": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "agent", "role"},
     "plural": {"country", "capital", "seat", "organisation", "state_body", "group", "bloc", "demonym", "agent",
-               "role"},
+               "role", "person"},
     "personal": {"person", "role"},
 }
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -253,6 +253,8 @@ def _counted_antecedent(token: Token, description) -> Token | None:
 def _group(token: Token) -> int:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
+    if token.dep_ in _SUBJECT_DEPS:  # "May, Macron and Merkel said", parsed as two subjects of one verb
+        return next(c for c in token.head.children if c.dep_ in _SUBJECT_DEPS).i
     return token.i
 
 

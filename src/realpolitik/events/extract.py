@@ -221,13 +221,14 @@ class Extractor:
         if _is_passive(verb):
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return agents, ""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        # a dateline parsed as a subject ("BAGHDAD -- Iran fired") is not one
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT and not _dateline(c)]
         if subjects:
-            # two subjects is a misparse, mostly of a dateline ("BAGHDAD -- Iran fired"): the nearer acts
-            subject = min(subjects, key=lambda s: abs(verb.i - s.i))
+            subject = subjects[0]
             if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head], "relative"
-            return [subject], ""
+            # several subjects is a coordination the parser split ("May, Macron and Merkel said")
+            return subjects, ""
         if verb.dep_ == "relcl" and _infinitive(verb) and not self._resolves(verb.head) \
                 and verb.head.head.pos_ in {"VERB", "AUX"}:
             # "went on television the same day to hail the deal": a purpose clause parsed as a relative
@@ -544,3 +545,9 @@ def _infinitive(verb: Token) -> bool:
 def _purpose(verb: Token) -> bool:
     """An infinitive adverbial clause: "telephoned him to offer support", "struck to demand"."""
     return verb.dep_ == "advcl" and _infinitive(verb)
+
+
+def _dateline(token: Token) -> bool:
+    """A place in capitals opening a story before a dash: "BAGHDAD --", "WASHINGTON -"."""
+    following = token.doc[token.i + 1:token.i + 3]
+    return token.is_upper and len(token) > 1 and any(t.text in {"--", "-", "—", "–"} for t in following)
