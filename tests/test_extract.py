@@ -337,3 +337,14 @@ def test_leaving_a_deal_through_a_particle_and_a_possessors_decision(code):
 def test_the_owner_of_a_refusal_does_not_do_what_follows(code):
     events = code("Moscow's refusal to recognise the vote angered Kyiv.", "2014-05-12")
     assert not [e for e in events if e.trigger.text == "recognise" and e.factual]
+
+
+def test_a_strike_that_killed_someone_is_aimed_at_the_victims_side(code):
+    event = one(code("Tehran vowed revenge for the US drone strike that killed General Qassem Soleimani.",
+                     "2020-01-05"), "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["USA"], ["IRN"])
+
+
+def test_a_city_before_talks_is_their_venue_not_a_party(code):
+    events = code("The Vienna talks resumed on Monday.", "2021-11-29")
+    assert not [e for e in events if "AUT" in e.actor_codes()]

@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.actors.resolver import ActorResolver
 from realpolitik.events.lexicon import Entry, Lexicon
-from realpolitik.events.scores import announced_as, negation_of, scheduled, type_info
+from realpolitik.events.scores import announced_as, mutual, negation_of, scheduled, type_info
 
 _SUBJECT = {"nsubj", "csubj", "expl"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -463,6 +463,10 @@ class Extractor:
         # "riots against Israeli policies": whose policies
         targets += [a for t in targets for a in self._nominal_actors(t)]
         recipients = [h for h in targets if self._resolves(h) and h not in actors]
+        # "the drone strike that killed Soleimani": whom the act's relative clause names as its victim
+        recipients += [o for clause in noun.children if clause.dep_ == "relcl"
+                       and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in clause.children)
+                       for o in clause.children if o.dep_ == "dobj" and self._resolves(o) and o not in actors]
         between = _prep_objects(noun, {"between", "among", "amongst"})
         if between and not actors:
             actors, recipients = between[:1], [c for c in between[0].children if c.dep_ == "conj"][:1]
@@ -472,12 +476,20 @@ class Extractor:
                          recipients[:1], modality_token=noun)
 
     def _nominal_actors(self, noun: Token) -> list[Token]:
-        """Who does a nominal event: "Russia's", "Russian", "US", or "by the US"."""
+        """Who does a nominal event: "Russia's", "Russian", "US", or "by the US" (but a city before talks
+        or an accord is where they were held: "the Beijing talks", "the Vienna accord")."""
+        entry = self.lexicon.noun_entry(noun)
+        venue = entry is not None and mutual(entry.type)
         for child in noun.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and self._resolves(child):
+                if venue and child.dep_ in {"compound", "nmod"} and self._is_city(child):
+                    continue
                 return [child]
         agents = _prep_objects(noun, {"by"})
         return [a for a in agents if self._resolves(a)][:1]
+
+    def _is_city(self, token: Token) -> bool:
+        return all(e.kind in {"capital", "seat"} for e in self._resolver.entities(token))
 
     def _resolves(self, head: Token) -> bool:
         return bool(self._resolver.entities(head))
