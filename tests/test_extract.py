@@ -348,3 +348,9 @@ def test_a_strike_that_killed_someone_is_aimed_at_the_victims_side(code):
 def test_a_city_before_talks_is_their_venue_not_a_party(code):
     events = code("The Vienna talks resumed on Monday.", "2021-11-29")
     assert not [e for e in events if "AUT" in e.actor_codes()]
+
+
+def test_receiving_from_someone_is_their_act(code):
+    event = one(code("Kyiv received weapons and ammunition from Washington on Monday.", "2022-03-01"), "AID")
+    assert (event.actor_codes(), event.recipient_codes(), event.rule.split(" via ")[1]) == (["USA"], ["UKR"],
+                                                                                            "received")

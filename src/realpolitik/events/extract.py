@@ -17,6 +17,8 @@ Patterns, each named in the event's ``rule`` so that an analyst can see why it f
 ``pledge``     "Finland will give Tanzania a grant": beside the future act, the commitment (AGREE)
 ``announced``  "the allies announced that Russian banks would be cut off": an agentless passive in an
                announcement is the speaker's act
+``received``   "Iraq received advance warning from Tehran", "Kyiv got drones from Ankara": the giver acts,
+               the receiver is the target
 
 This module only decides *which words* play which part; :mod:`realpolitik.pipeline` resolves them
 to entities on the event's date and scores the result.
@@ -134,6 +136,10 @@ class Extractor:
     # -- verbs -----------------------------------------------------------------------------
 
     def _verb(self, verb: Token, consumed: set[int], suppressed: set[int]) -> Candidate | None:
+        received = self._received(verb)
+        if received is not None:
+            consumed.update(t.i for t in verb.children if t.dep_ == "dobj")
+            return received
         lexicon = self.lexicon
         entry = lexicon.verb_entry(verb)
         complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
@@ -183,6 +189,27 @@ class Extractor:
                 candidate.referent = self._referent(verb)
             candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
+
+    def _received(self, verb: Token) -> Candidate | None:
+        """"Iraqi officials received advance warning from Tehran": the giver is the actor of what was
+        given (a noun event, or what giving that thing is: "got drones from Iran" is aid)."""
+        if not self.lexicon.in_chain("converse", verb):
+            return None
+        gift = next((o for o in verb.children if o.dep_ == "dobj"), None)
+        if gift is None:
+            return None
+        # "from Washington" hangs on the verb or on what was received ("weapons and ammunition from ...")
+        holders = [verb, gift, *(c for c in gift.children if c.dep_ == "conj")]
+        givers = [g for h in holders for g in _prep_objects(h, {"from"}) if self._resolves(g)]
+        if not givers:
+            return None
+        gift = next(iter(self.lexicon.quantified(gift)), gift)  # "received dozens of drones"
+        entry = self.lexicon.given(gift)
+        if entry is None:
+            return None
+        receivers, _ = self._subjects(verb)
+        return Candidate(verb, entry, "received", verb.idx, gift.idx + len(gift), givers[:1], receivers,
+                         modality_token=verb)
 
     def _purpose_recipients(self, verb: Token, how: str) -> list[Token]:
         """"Hussein telephoned him to offer his support": a purpose clause with no target of its own

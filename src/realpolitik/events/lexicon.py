@@ -26,7 +26,7 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
-                 "negating_nouns")
+                 "negating_nouns", "converse", "giving")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +145,20 @@ class Lexicon:
             return []
         return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]
+
+    def given(self, thing: Token) -> Entry | None:
+        """What giving ``thing`` is: its own event noun ("a warning", "aid"), else the entry of a giving
+        verb with it as object ("supply drones" is AID)."""
+        found = self.noun_entry(thing)
+        if found is not None:
+            return found
+        lemma = thing.lemma_.lower()
+        for verb in self.chains["giving"]:
+            entry = next((e for e in self.verbs.get(verb, []) if e.object == lemma and not e.particle
+                          and not e.prep), None)
+            if entry is not None:
+                return entry if entry.type is not None else None
+        return None
 
     def noun_entry(self, noun: Token) -> Entry | None:
         """The noun's entry; one that needs a modifier ("hunger strike") beats the plain noun."""
