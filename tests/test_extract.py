@@ -354,3 +354,15 @@ def test_receiving_from_someone_is_their_act(code):
     event = one(code("Kyiv received weapons and ammunition from Washington on Monday.", "2022-03-01"), "AID")
     assert (event.actor_codes(), event.recipient_codes(), event.rule.split(" via ")[1]) == (["USA"], ["UKR"],
                                                                                             "received")
+
+
+def test_a_compound_before_the_object_names_what_is_acted_on(code):
+    aid = one(code("The United States suspended its military aid programme for Bosnia.", "1996-05-01"), "SANCTION")
+    assert aid.recipient_codes() == ["BIH"]
+    nuclear = one(code("Iran suspended its nuclear programme in 2003.", "2004-01-01"), "RETREAT")
+    assert nuclear.actor_codes() == ["IRN"]
+
+
+def test_a_partitive_of_coordinated_peoples_takes_both(code):
+    event = one(code("Guinean soldiers beat scores of Sierra Leonean and Liberian refugees."), "ASSAULT")
+    assert sorted(event.recipient_codes()) == ["LBR", "SLE"]

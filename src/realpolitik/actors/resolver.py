@@ -65,17 +65,19 @@ class ActorResolver:
 
     def resolve(self, head: Token, on: date | None = None) -> list[Entity]:
         """The entity (or, for plural descriptions, entities) of one noun phrase head."""
+        if head.lemma_.lower() in self.gazetteer.partitives:
+            # "several of them": whoever "them" is; "scores of Sierra Leonean and Liberian refugees": both
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            found = self.entities(of[0], on) if of else []
+            if found:
+                return found
         direct = self.direct(head, on)
         if direct is not None and direct.country is None and direct.kind == "agent":
             # "the militia", "the rebels": a group named before, when there is one
             return self.coref.resolve(head) or [direct]
         if direct is not None:
             return [direct]
-        if head.lemma_.lower() in self.gazetteer.partitives:  # "several of them": whoever "them" is
-            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
-            if of:
-                return self.resolve(of[0], on)
         return self.coref.resolve(head)
 
     def direct(self, head: Token, on: date | None = None) -> Entity | None:

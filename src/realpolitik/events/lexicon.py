@@ -111,16 +111,20 @@ class Lexicon:
                      if c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES)}
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}
                  and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)}
-        objects = {t.lemma_.lower() for t in self.objects(verb)}
+        heads = self.objects(verb)
+        objects = {t.lemma_.lower() for t in heads}
+        # "suspended the aid programme" is about aid, "halted the nuclear programme" about the programme:
+        # a noun compound before the object names what is acted on more exactly than the head
+        kinds = {c.lemma_.lower() for t in heads for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         best: Entry | None = None
         for entry in entries:
             if entry.particle and entry.particle not in particles:
                 continue
-            if entry.object and entry.object not in objects:
+            if entry.object and entry.object not in objects | kinds:
                 continue
             if entry.prep and entry.prep not in preps:
                 continue
-            if best is None or _rank(entry) > _rank(best):
+            if best is None or _rank(entry, kinds) > _rank(best, kinds):
                 best = entry
         return best
 
@@ -190,10 +194,11 @@ def _entry(raw: dict[str, Any], pos: str) -> Entry:
     )
 
 
-def _rank(entry: Entry) -> tuple[int, bool]:
+def _rank(entry: Entry, compounds: set[str] = frozenset()) -> tuple[int, bool, bool]:
     """More conditions win; between equals, a required object beats a preposition ("withdrew
-    from the agreement" is about the agreement, whatever "from" usually means for "withdraw")."""
-    return entry.specificity, entry.object is not None
+    from the agreement" is about the agreement, whatever "from" usually means for "withdraw"), and
+    an object named by the compound before the head beats the head ("the aid programme")."""
+    return entry.specificity, entry.object is not None, entry.object in compounds
 
 
 def _key(entry: Entry) -> tuple:
