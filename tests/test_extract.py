@@ -366,3 +366,14 @@ def test_a_compound_before_the_object_names_what_is_acted_on(code):
 def test_a_partitive_of_coordinated_peoples_takes_both(code):
     event = one(code("Guinean soldiers beat scores of Sierra Leonean and Liberian refugees."), "ASSAULT")
     assert sorted(event.recipient_codes()) == ["LBR", "SLE"]
+
+
+def test_a_government_answering_rebels_of_no_stated_country_answers_its_own(code):
+    event = one(code("The Mozambique government on Thursday accepted demands from rebels that it hold "
+                     "elections.", "1990-01-01"), "CONCEDE")
+    assert (event.actor_codes(), event.recipient_codes()) == (["MOZ"], ["MOZ"])
+
+
+def test_a_casualty_report_is_not_the_reporters_attack(code):
+    events = code("Three Iraqi civilians were killed in Baghdad on Sunday, Iraqi police said.", "2005-05-02")
+    assert not [e for e in events if e.type == "ASSAULT" and "IRQ" in e.actor_codes()]

@@ -36,6 +36,7 @@ from realpolitik.events.extract import Candidate, Extractor
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.modality import Modality, modality
 from realpolitik.events.scores import (
+    answered_at_home,
     ceased_as,
     mutual,
     negation_of,
@@ -237,6 +238,9 @@ class Coder:
                     recipients = self._place_as_target(place)
         if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
             recipients = self._place_as_target(location)
+        if candidate.pattern == "announced" and type_info(kind).quad_class == _MATERIAL_CONFLICT \
+                and {a.country for a in actors} & {r.country for r in recipients}:
+            actors = []  # "three Iraqi civilians were killed, Iraqi police said": the police only report it
         if not actors and candidate.pattern == "passive" and location and location.country and recipients \
                 and type_info(kind).quad_class == _MATERIAL_CONFLICT \
                 and all(r.country and r.country != location.country for r in recipients):
@@ -256,8 +260,12 @@ class Coder:
                                          since=index - _ANAPHORA_REACH)
         if not recipients and location and location.country and target_own_place(kind):
             recipients = [r for r in self._place_as_target(location) if r.country in {a.country for a in actors}]
-        if type_info(kind).quad_class in _MATERIAL_QUADS:  # words may be aimed abroad; deeds at home
-            recipients = [_domestic(r, actors, self.gazetteer) for r in recipients]
+        # Deeds are done at home; words may be aimed abroad ("London urged the rebels to disarm"), except
+        # a government's dealings with rebels of no stated country ("Maputo accepted the rebels' demands").
+        deeds = type_info(kind).quad_class in _MATERIAL_QUADS
+        dealing = answered_at_home(kind) and not any(r.country for r in recipients)
+        recipients = [_domestic(r, actors, self.gazetteer)
+                      if deeds or (dealing and r.sector in STANDALONE_SECTORS) else r for r in recipients]
         if target_own_country(kind):  # "fundamentalists went on hunger strike against the Algerian president"
             actors = _their_own(actors, recipients)
         actors, recipients = _placed_only(actors), _placed_only(recipients)

@@ -112,3 +112,9 @@ def target_own_place(event_type: str) -> bool:
 
 def _listed(key: str, event_type: str) -> bool:
     return event_type in set(_plover().get(key) or ())
+
+
+def answered_at_home(event_type: str) -> bool:
+    """Whether a government's words of this type to rebels or an opposition of no stated country are
+    aimed at its own (plover.yaml ``answered_at_home``)."""
+    return _listed("answered_at_home", event_type)
