@@ -377,3 +377,13 @@ def test_a_government_answering_rebels_of_no_stated_country_answers_its_own(code
 def test_a_casualty_report_is_not_the_reporters_attack(code):
     events = code("Three Iraqi civilians were killed in Baghdad on Sunday, Iraqi police said.", "2005-05-02")
     assert not [e for e in events if e.type == "ASSAULT" and "IRQ" in e.actor_codes()]
+
+
+def test_a_particle_that_is_no_event_leaves_the_object_noun_to_say_what_was_done(code):
+    event = one(code("Russia carried out air strikes on Aleppo on Monday.", "2016-10-04"), "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["RUS"], ["SYR"])
+
+
+def test_only_carrier_nouns_hand_the_object_to_their_compound(code):
+    event = one(code("Rebels cut power lines near Kabul.", "1985-06-01"), "ASSAULT")  # not "cut power"
+    assert event.mode == "destroy"

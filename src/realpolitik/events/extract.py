@@ -157,9 +157,10 @@ class Extractor:
         if noun_object is None and lexicon.in_chain("responding", verb):  # "answered with sanctions"
             noun_object = next((p for p in _prep_objects(verb, {"with"}) if lexicon.noun_entry(p)), None)
         if entry is not None and entry.specificity and entry.object:
-            if noun_object is not None and noun_object.lemma_.lower() == entry.object:
-                consumed.add(noun_object.i)
-        elif noun_object is not None and (entry is None or not entry.specificity) and (
+            if noun_object is not None and entry.object in {noun_object.lemma_.lower(), *(
+                    c.lemma_.lower() for c in noun_object.children if c.dep_ == "compound")}:
+                consumed.add(noun_object.i)  # "suspended the aid programme": the programme is this event
+        elif noun_object is not None and (entry is None or not entry.specificity or _particle_only_none(entry)) and (
                 lexicon.in_chain("light", verb) or lexicon.in_chain("transparent", verb)
                 or lexicon.in_chain("responding", verb)):
             entry = lexicon.noun_entry(noun_object)
@@ -590,3 +591,9 @@ def _dateline(token: Token) -> bool:
     """A place in capitals opening a story before a dash: "BAGHDAD --", "WASHINGTON -"."""
     following = token.doc[token.i + 1:token.i + 3]
     return token.is_upper and len(token) > 1 and any(t.text in {"--", "-", "—", "–"} for t in following)
+
+
+def _particle_only_none(entry: Entry) -> bool:
+    """A NONE entry that needs only a particle ("carry out" alone is no event) leaves the object noun to
+    say what was carried out ("carried out air strikes")."""
+    return entry.type is None and not entry.object

@@ -114,8 +114,9 @@ class Lexicon:
         heads = self.objects(verb)
         objects = {t.lemma_.lower() for t in heads}
         # "suspended the aid programme" is about aid, "halted the nuclear programme" about the programme:
-        # a noun compound before the object names what is acted on more exactly than the head
-        kinds = {c.lemma_.lower() for t in heads for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        # before a carrier noun (programme, effort, campaign) a noun compound names what is acted on
+        kinds = {c.lemma_.lower() for t in heads if t.lemma_.lower() in self.chains["carriers"]
+                 for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         best: Entry | None = None
         for entry in entries:
             if entry.particle and entry.particle not in particles:
