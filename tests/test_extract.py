@@ -387,3 +387,10 @@ def test_a_particle_that_is_no_event_leaves_the_object_noun_to_say_what_was_done
 def test_only_carrier_nouns_hand_the_object_to_their_compound(code):
     event = one(code("Rebels cut power lines near Kabul.", "1985-06-01"), "ASSAULT")  # not "cut power"
     assert event.mode == "destroy"
+
+
+def test_pulling_back_at_home_has_no_foreign_target(code):
+    event = one(code("Five hundred Chadian rebels surrendered last week in the eastern town of Abeche."), "RETREAT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["TCD"], [])
+    abroad = one(code("Israeli troops withdrew from southern Lebanon in May 2000."), "RETREAT")
+    assert abroad.recipient_codes() == ["LBN"]

@@ -238,6 +238,9 @@ class Coder:
                     recipients = self._place_as_target(place)
         if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
             recipients = self._place_as_target(location)
+        if mode == "withdraw" and kind == "RETREAT":  # "Bosnian Serbs completed their withdrawal from a
+            # Bosnian town", "Ugandan rebels surrendered in Soroti": pulling back at home has no foreign target
+            recipients = [r for r in recipients if r.country not in {a.country for a in actors}]
         if candidate.pattern == "announced" and type_info(kind).quad_class == _MATERIAL_CONFLICT \
                 and {a.country for a in actors} & {r.country for r in recipients}:
             actors = []  # "three Iraqi civilians were killed, Iraqi police said": the police only report it
