@@ -394,3 +394,14 @@ def test_pulling_back_at_home_has_no_foreign_target(code):
     assert (event.actor_codes(), event.recipient_codes()) == (["TCD"], [])
     abroad = one(code("Israeli troops withdrew from southern Lebanon in May 2000."), "RETREAT")
     assert abroad.recipient_codes() == ["LBN"]
+
+
+def test_an_outcome_participle_is_not_a_second_event_unless_it_names_a_target(code):
+    shooting = code("Egyptian police opened fire on demonstrators in Cairo, killing one person.", "2011-01-28")
+    assert len([e for e in shooting if e.type == "ASSAULT"]) == 1
+    raid = code("Iranian jets struck back on Tuesday, bombing military bases around Basra.", "1980-09-24")
+    assert ["IRQ"] in [e.recipient_codes() for e in raid if e.type == "ASSAULT"]
+
+
+def test_an_act_with_no_country_on_either_side_is_below_the_default_threshold(code):
+    assert not code("Guerrillas overran the village late last month.", "1985-06-01")

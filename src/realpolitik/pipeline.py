@@ -148,7 +148,7 @@ class Coder:
             sentence_contexts = self.contexts.counts(sent)
             for candidate in self.extractor(sent, resolver):
                 event = self._event(candidate, document, index, sent, resolver, dates, timeline, seen)
-                if event is None:
+                if event is None or _consequence(event, candidate, seen):
                     continue
                 seen.append(event)  # an act below the threshold (no target found) can still be reacted to
                 if event.confidence < self.min_confidence:
@@ -410,12 +410,24 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if any(a.via for a in actors):
         confidence *= 0.85
     if all(a.country is None for a in actors):
-        confidence *= 0.8
+        # "guerrillas overran the village": whose act against whom, the text does not say
+        confidence *= 0.8 if any(r.country for r in recipients) else 0.45
     if needs_recipient and not recipients:
         confidence *= 0.45
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9
     return confidence
+
+
+def _consequence(event: Event, candidate: Candidate, earlier: list[Event]) -> bool:
+    """"Police opened fire on the crowd, killing one": a participle of the same kind of act by the same
+    actors, hanging on that act's verb and naming no other target, tells its outcome; it is not a second
+    event. ("Jets struck back, bombing bases around Basra" names where: that one stays.)"""
+    head = candidate.trigger.head
+    return candidate.pattern == "inherited" and candidate.trigger.tag_ == "VBG" and any(
+        e.sentence_index == event.sentence_index and e.type == event.type and e.trigger.start == head.idx
+        and e.actor_codes() == event.actor_codes() and set(event.recipient_codes()) <= set(e.recipient_codes())
+        for e in earlier)
 
 
 def _phrase(head: Token) -> str:
