@@ -405,3 +405,12 @@ def test_an_outcome_participle_is_not_a_second_event_unless_it_names_a_target(co
 
 def test_an_act_with_no_country_on_either_side_is_below_the_default_threshold(code):
     assert not code("Guerrillas overran the village late last month.", "1985-06-01")
+
+
+def test_rejecting_a_reading_or_demand_answers_whoever_made_it(code):
+    reading = code("Hassan Rouhani went on television to hail the deal as proof of Iran's rights, a reading "
+                   "that John Kerry, the US secretary of state, rejected within hours.", "2013-11-30")
+    assert next(e for e in reading if e.type == "REJECT").recipient_codes() == ["IRN"]
+    demand = code("Russia and China had pushed until the final days for the embargo to be lifted at once, a "
+                  "demand the United States refused.", "2015-07-15")
+    assert sorted(next(e for e in demand if e.type == "REJECT").recipient_codes()) == ["CHN", "RUS"]

@@ -185,11 +185,23 @@ class Extractor:
         candidate.recipients = (self._verb_recipients(verb, entry, actors, light_noun, complements)
                                 or self._purpose_recipients(verb, how))
         if not candidate.recipients:
+            candidate.recipients = self._summarised(verb, actors)
+        if not candidate.recipients:
             candidate.places = _named_objects(verb)
             if pattern != "light":
                 candidate.referent = self._referent(verb)
             candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
+
+    def _summarised(self, verb: Token, actors: list[Token]) -> list[Token]:
+        """"Russia and China pushed for the embargo to go, a demand the United States refused": a noun
+        that sums up the clause it hangs on ("a demand", "a move") is that clause's subject's act."""
+        summary = verb.head
+        clause = summary.head
+        if verb.dep_ != "relcl" or summary.dep_ not in {"npadvmod", "appos"} or clause.pos_ not in {"VERB", "AUX"}:
+            return []
+        found, _ = self._subjects(clause)
+        return [s for s in found if s not in actors and self._resolves(s)]
 
     def _received(self, verb: Token) -> Candidate | None:
         """"Iraqi officials received advance warning from Tehran": the giver is the actor of what was
@@ -227,7 +239,9 @@ class Extractor:
     def _referent(self, verb: Token) -> Token | None:
         """A definite object that names an earlier act ("condemned the execution", "regretted the
         move", "accepted the resolution"): whoever did that act is the one reacted to."""
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS]
+        if verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN":
+            objects.append(verb.head)  # "a reading that Kerry rejected within hours": the reading
         # "praised what he called a courageous decision": the noun the free relative names
         objects += [n for clause in verb.children if clause.dep_ == "ccomp"
                     and any(w.lower_ == "what" for w in clause.children)
