@@ -414,3 +414,9 @@ def test_rejecting_a_reading_or_demand_answers_whoever_made_it(code):
     demand = code("Russia and China had pushed until the final days for the embargo to be lifted at once, a "
                   "demand the United States refused.", "2015-07-15")
     assert sorted(next(e for e in demand if e.type == "REJECT").recipient_codes()) == ["CHN", "RUS"]
+
+
+def test_not_being_bound_by_a_deal_is_the_subjects_rejection(code):
+    event = one(code("Benjamin Netanyahu said on Tuesday that Israel was not bound by the accord.", "2015-07-15"),
+                "REJECT")
+    assert (event.actor_codes(), event.negated, event.date) == (["ISR"], False, "2015-07-14")

@@ -260,6 +260,8 @@ class Extractor:
 
     def _subjects(self, verb: Token) -> tuple[list[Token], str]:
         """Actor heads of a verb, and the pattern name when they were found indirectly."""
+        if _is_passive(verb) and self.lexicon.in_chain("bound_subject", verb):  # "Israel is not bound by it"
+            return [c for c in verb.children if c.dep_ == "nsubjpass"][:1], ""
         if _is_passive(verb):
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return agents, ""

@@ -26,7 +26,8 @@ PARTICLES = {"out", "off", "down", "up", "back", "over", "away", "in", "on", "th
 CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "light", "reporting", "responding",
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
-                 "negating_nouns", "converse", "giving")
+                 "negating_nouns", "converse", "giving",
+                 "bound_subject")
 
 
 @dataclass(frozen=True, slots=True)
