@@ -124,8 +124,7 @@ def evaluate(gold_path: str | Path, coder: Coder, documents: str | Path | None =
     """Score the coder on a gold file of either shape."""
     gold = read_gold(gold_path)
     merge = not any(code in {"UNO", "EUR"} for g in gold for code in [*g.get("actor", []), *g.get("recipient", [])])
-    normalise = _normaliser(merge, {e.country: e.members for e in coder.gazetteer.names.values()
-                                    if e.kind == "bloc" and e.members})
+    normalise = _normaliser(merge, coder.gazetteer.bloc_members())
     if gold and "doc_id" in gold[0]:
         return _evaluate_documents(gold, coder, Path(documents or SAMPLE_CORPUS), normalise)
     return _evaluate_sentences(gold, coder, normalise)

@@ -338,12 +338,9 @@ class Coder:
         def wanted(event: Event) -> bool:
             return verbal == (event.quad_class in _VERBAL_QUADS) and event.type not in _NOT_MOVES
 
-        # Nothing that near: reactions further down a report answer its lead ("China regretted the move");
-        # an essay that opens in history has no such lead.
-        lead = [e for e in earlier if e.sentence_index == earlier[0].sentence_index and not e.historical
-                ] if earlier else []
+        # Nothing that near: reactions further down a report answer its lead ("China regretted the move").
         return (_latest_parties(actors, earlier, wanted, since=index - _ANAPHORA_REACH)
-                or _latest_parties(actors, lead, wanted))
+                or _latest_parties(actors, _lead(earlier), wanted))
 
     def _within_hours_of(self, sent: Span, earlier: list[Event]) -> when.EventDate | None:
         """The day of the earlier event a "within hours of the announcement" or "hours after the
@@ -362,8 +359,8 @@ class Coder:
             entry = self.lexicon.noun_entry(noun)
             general = self.lexicon.in_chain("anaphoric", noun) or self.lexicon.in_chain("anaphoric_speech", noun)
             dated = [e for e in earlier if e.factual and e.date and (entry is not None and e.type == entry.type)]
-            if not dated and general and earlier:
-                dated = [e for e in earlier if e.sentence_index == earlier[0].sentence_index and e.date]
+            if not dated and general:
+                dated = [e for e in _lead(earlier) if e.date]
             if dated:
                 phrase = sent.doc[min(hours.left_edge.i, prep.i):noun.i + 1]
                 return when.EventDate(dated[-1].date, dated[-1].date_precision, phrase.text, phrase.start_char,
@@ -376,7 +373,7 @@ class Coder:
 
     @cached_property
     def _blocs(self) -> dict[str, tuple[str, ...]]:
-        return {e.country: e.members for e in self.gazetteer.names.values() if e.kind == "bloc" and e.members}
+        return self.gazetteer.bloc_members()
 
     def _own_country(self, actors: list[Entity]) -> list[Entity]:
         """The one country all the actors belong to, as the target ("protests against their own rulers")."""
@@ -482,6 +479,13 @@ def _latest_parties(actors: list[Entity], earlier: list[Event], wanted: Callable
         if parties:
             return parties
     return []
+
+
+def _lead(earlier: list[Event]) -> list[Event]:
+    """The events of a report's first eventful sentence, which later reactions answer; an essay that
+    opens in history has no such lead."""
+    return [e for e in earlier if e.sentence_index == earlier[0].sentence_index and not e.historical
+            ] if earlier else []
 
 
 def _other_parties(actors: list[Entity], earlier: list[Event], kind: str,

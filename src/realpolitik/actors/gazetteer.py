@@ -177,6 +177,10 @@ class Gazetteer:
 
     # -- look-ups --------------------------------------------------------------------------
 
+    def bloc_members(self) -> dict[str, tuple[str, ...]]:
+        """Each bloc's code and its member states ("P5P": the six powers)."""
+        return {e.country: e.members for e in self.names.values() if e.kind == "bloc" and e.members}
+
     def holder(self, country: str, role: str, on: date) -> Term | None:
         """Who held ``role`` for ``country`` on a day; None when the gazetteer does not know.
 
