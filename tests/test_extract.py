@@ -420,3 +420,32 @@ def test_not_being_bound_by_a_deal_is_the_subjects_rejection(code):
     event = one(code("Benjamin Netanyahu said on Tuesday that Israel was not bound by the accord.", "2015-07-15"),
                 "REJECT")
     assert (event.actor_codes(), event.negated, event.date) == (["ISR"], False, "2015-07-14")
+
+
+def test_an_act_naming_no_target_answers_the_other_side_of_the_latest_dealings(code):
+    agreed = one(code("Washington asked Israel to pause its air raids, and Israel agreed."), "AGREE")
+    assert (agreed.actor_codes(), agreed.recipient_codes()) == (["ISR"], ["USA"])
+    assert agreed.recipient[0].via.startswith("counterpart:")
+    vowed = one(code("Iraqi jets bombed the Iranian port of Abadan on Monday. "
+                     "Iran vowed that it would never negotiate."), "REJECT")
+    assert (vowed.actor_codes(), vowed.recipient_codes()) == (["IRN"], ["IRQ"])
+
+
+def test_an_unresolved_object_is_not_replaced_by_the_latest_counterpart(code):
+    executed = one(code("Saudi Arabia accused Iran of meddling. Saudi Arabia executed a prominent cleric."),
+                   "ASSAULT")
+    assert "IRN" not in executed.recipient_codes()
+
+
+def test_the_object_an_entry_names_may_follow_a_preposition(code):
+    events = code("Russia voted for UN sanctions on Iran.")
+    sanction = one(events, "SANCTION")
+    assert (sanction.actor_codes(), sanction.recipient_codes()) == (["RUS"], ["IRN"])
+    assert sanction.trigger.text == "voted"
+
+
+def test_a_date_in_a_sibling_clause_does_not_date_a_participle(code):
+    events = code("Last week the Iranian parliament voted to suspend cooperation with the Atomic Energy Agency, "
+                  "accusing Israel of sabotage, and on Wednesday the president signed the bill.", "2025-07-03")
+    accusing = one(events, "ACCUSE")
+    assert accusing.date_text == "Last week"

@@ -277,6 +277,8 @@ class Coder:
         if not recipients and len({a.country for a in actors if a.country}) > 1 and together_as(kind):
             (kind, cameo), mode = together_as(kind), ""  # joint war games are military cooperation
         info = type_info(kind)
+        if not recipients and not info.standalone and not _has_object(candidate.trigger):
+            recipients = _counterparts(actors, earlier, since=index - _COUNTERPART_REACH)
         # "France and Egypt held war games": in a mutual act between several states each is the other's target
         needs_recipient = info.needs_recipient and not (mutual(kind) and len({a.country for a in actors}) > 1)
         confidence = _confidence(candidate, actors, recipients, info.standalone, needs_recipient)
@@ -481,6 +483,30 @@ def _latest_parties(actors: list[Entity], earlier: list[Event], wanted: Callable
     return []
 
 
+def _counterparts(actors: list[Entity], earlier: list[Event], since: int) -> list[Entity]:
+    """Whom an act that names no target is aimed at: the other side of the actors' latest dealings,
+    looking back to sentence ``since``. What was last done to them comes first ("Iran fired missiles
+    at a base in Qatar; Qatar condemned the strike"), then what they last did ("Washington asked
+    Israel to halt its raids, and Israel agreed")."""
+    acting = {a.country for a in actors if a.country}
+    recent = [e for e in reversed(earlier) if e.sentence_index >= since and e.factual] if acting else []
+    for mine, theirs in (("recipient", "actor"), ("actor", "recipient")):
+        for event in recent:
+            if acting <= {p.country for p in getattr(event, mine)}:
+                other = [replace(p, via=f"counterpart:{event.trigger.text}") for p in getattr(event, theirs)
+                         if p.country and p.country not in acting]
+                if other:
+                    return _unique(other)
+    return []
+
+
+_COUNTERPART_REACH = 2
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+
+
 def _lead(earlier: list[Event]) -> list[Event]:
     """The events of a report's first eventful sentence, which later reactions answer; an essay that
     opens in history has no such lead."""
@@ -598,13 +624,17 @@ def _dates_for(candidate: Candidate, dates: list[when.EventDate], doc: Doc, lexi
             continue
         if any(t.i in candidate.clause for t in span):
             in_clause.append(found)
-        governor = next((a for a in [root, *root.ancestors] if a in ancestors), None)
+        path = [root, *root.ancestors]
+        governor = next((a for a in path if a in ancestors), None)
         distance = ancestors.index(governor) if governor is not None else len(ancestors)
         if candidate.pattern == "nominal" and distance > _ARGUMENT_DEPTH:
             continue
+        # "Last week parliament voted to suspend cooperation, accusing the agency, and on Wednesday the
+        # president signed it": a date inside a sibling clause ("signed") dates that clause, not ours
+        aside = sum(1 for t in path[:path.index(governor)] if t.pos_ in {"VERB", "AUX"}) if governor is not None else 0
         gap = min(abs(found.start - trigger.idx), abs(found.end - trigger.idx))
-        ranked.append((distance, gap, found))
-    return in_clause, [found for _, _, found in sorted(ranked, key=lambda r: r[:2])], referred
+        ranked.append((aside, distance, gap, found))
+    return in_clause, [found for *_, found in sorted(ranked, key=lambda r: r[:3])], referred
 
 
 def _argument_of(noun: Token, trigger: Token) -> bool:

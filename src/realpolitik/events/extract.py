@@ -157,9 +157,12 @@ class Extractor:
         if noun_object is None and lexicon.in_chain("responding", verb):  # "answered with sanctions"
             noun_object = next((p for p in _prep_objects(verb, {"with"}) if lexicon.noun_entry(p)), None)
         if entry is not None and entry.specificity and entry.object:
-            if noun_object is not None and entry.object in {noun_object.lemma_.lower(), *(
-                    c.lemma_.lower() for c in noun_object.children if c.dep_ == "compound")}:
-                consumed.add(noun_object.i)  # "suspended the aid programme": the programme is this event
+            # "suspended the aid programme", "voted for sanctions on Iran": the object noun is this event
+            named = next((o for o in [*objects, *lexicon.objects(verb)] if entry.object in {
+                o.lemma_.lower(), *(c.lemma_.lower() for c in o.children if c.dep_ == "compound")}), None)
+            if named is not None and lexicon.noun_entry(named):
+                noun_object = named
+                consumed.add(named.i)
         elif noun_object is not None and (entry is None or not entry.specificity or _particle_only_none(entry)) and (
                 lexicon.in_chain("light", verb) or lexicon.in_chain("transparent", verb)
                 or lexicon.in_chain("responding", verb)):
