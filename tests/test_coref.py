@@ -102,3 +102,14 @@ def test_they_after_leaders_the_parser_split_into_two_subjects_is_all_of_them(re
     text = ("Prime Minister Theresa May, President Emmanuel Macron and Chancellor Angela Merkel said in a "
             "joint statement that they regretted the decision.")
     assert refer(text, "they", published=date(2018, 5, 9)) == ["GBR", "FRA", "DEU"]
+
+
+def test_the_kingdom_in_an_officials_announcement_is_the_officials_own_state(refer):
+    text = ("Kuwait recalled its ambassador from Tehran. The Saudi foreign minister announced on Sunday "
+            "that the kingdom was severing relations with Iran.")
+    assert refer(text, "kingdom") == ["SAU"]
+
+
+def test_the_regime_in_an_officials_statement_is_not_the_speakers_state(refer):
+    text = "Iran tested a missile. The American envoy said that the regime had broken its word."
+    assert refer(text, "regime") == ["IRN"]

@@ -76,7 +76,8 @@ class Coreference:
         if spec is None:
             return self._repeated_head(token) or self._author(token)
         kinds = set(spec.get("kinds") or _PRONOUN_KINDS["singular"])
-        found = self._pick(token, kinds, plural=bool(spec.get("plural")))
+        found = (self._speakers_own(token) if spec.get("speaker") else []) or \
+            self._pick(token, kinds, plural=bool(spec.get("plural")))
         if spec.get("sector"):
             found = [replace(e, sector=spec["sector"]) for e in found]
         return found
@@ -99,6 +100,13 @@ class Coreference:
                     return None
                 return self.gazetteer.descriptions[candidate]
         return None
+
+    def _speakers_own(self, token: Token) -> list[Entity]:
+        """"The Saudi foreign minister announced that the kingdom was severing relations": in what a
+        state's official says, a word like "the kingdom" is the speaker's own state."""
+        speaker = _speaker(token)
+        found = self.resolver.direct(speaker) if speaker is not None else None
+        return [self._as_pronoun(found, token)] if found is not None and found.country else []
 
     def _repeated_head(self, token: Token) -> list[Entity]:
         """"the embassy" after "the American embassy in Tehran": a bare agent word refers back to the
@@ -220,6 +228,19 @@ def _bare(token: Token) -> bool:
     """Only determiners before the head: "the embassy", not "an embassy in Paris" or "its embassy"."""
     left = token.doc[token.left_edge.i:token.i]
     return all(t.lower_ in {"the", "this", "that", "these", "those"} for t in left)
+
+
+def _speaker(token: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause holds the token ("the minister
+    announced that ..."; spaCy sometimes hangs "announced" on the minister as a clause of its own)."""
+    for verb in token.ancestors:
+        if verb.dep_ == "ccomp":
+            saying = verb.head
+            subjects = [c for c in saying.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                return subjects[0]
+            return saying.head if saying.dep_ == "acl" else None
+    return None
 
 
 def _number(token: Token) -> int | None:
