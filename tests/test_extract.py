@@ -449,3 +449,23 @@ def test_a_date_in_a_sibling_clause_does_not_date_a_participle(code):
                   "accusing Israel of sabotage, and on Wednesday the president signed the bill.", "2025-07-03")
     accusing = one(events, "ACCUSE")
     assert accusing.date_text == "Last week"
+
+
+def test_a_damning_label_is_criticism_whatever_it_labels(code):
+    events = code("Iraq bombed Iranian airfields on Monday. Iran's president called the attack a war of aggression.")
+    accuse = one(events, "ACCUSE")
+    assert (accuse.actor_codes(), accuse.recipient_codes()) == (["IRN"], ["IRQ"])
+    labelled = code("Putin called the strikes illegal.")
+    assert [e.type for e in labelled] == ["ACCUSE"]  # not a call for a strike
+
+
+def test_an_approving_label_is_praise(code):
+    assert one(code("The Chinese foreign minister called the agreement a historic achievement."), "SUPPORT")
+
+
+def test_a_past_tense_conjunct_does_not_share_a_would(code):
+    events = code("The State Department said on Monday that the United States would stay neutral and urged "
+                  "Iran and Iraq to stop the fighting.", "1980-09-23")
+    urged = one(events, "REQUEST")
+    assert not urged.hypothetical
+    assert urged.date == "1980-09-22"

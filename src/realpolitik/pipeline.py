@@ -277,8 +277,12 @@ class Coder:
         if not recipients and len({a.country for a in actors if a.country}) > 1 and together_as(kind):
             (kind, cameo), mode = together_as(kind), ""  # joint war games are military cooperation
         info = type_info(kind)
-        if not recipients and not info.standalone and not _has_object(candidate.trigger):
-            recipients = _counterparts(actors, earlier, since=index - _COUNTERPART_REACH)
+        if not recipients and not info.standalone \
+                and not _has_object(candidate.trigger):
+            # "the Kremlin called the attacks aggression": who speaks of an act is not its target
+            speaking = {(index, candidate.trigger.head.idx)} if candidate.pattern == "nominal" else set()
+            others = [e for e in earlier if (e.sentence_index, e.trigger.start) not in speaking]
+            recipients = _counterparts(actors, others, since=index - _COUNTERPART_REACH)
         # "France and Egypt held war games": in a mutual act between several states each is the other's target
         needs_recipient = info.needs_recipient and not (mutual(kind) and len({a.country for a in actors}) > 1)
         confidence = _confidence(candidate, actors, recipients, info.standalone, needs_recipient)

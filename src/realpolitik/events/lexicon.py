@@ -118,6 +118,8 @@ class Lexicon:
         # before a carrier noun (programme, effort, campaign) a noun compound names what is acted on
         kinds = {c.lemma_.lower() for t in heads if t.lemma_.lower() in self.chains["carriers"]
                  for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        # "called the strikes illegal": the label, not the thing labelled, says what the act is
+        labels = {t.lemma_.lower() for t in _labels(verb)}
         best: Entry | None = None
         for entry in entries:
             if entry.particle and entry.particle not in particles:
@@ -126,7 +128,7 @@ class Lexicon:
                 continue
             if entry.prep and entry.prep not in preps:
                 continue
-            if best is None or _rank(entry, kinds) > _rank(best, kinds):
+            if best is None or _rank(entry, kinds, labels) > _rank(best, kinds, labels):
                 best = entry
         return best
 
@@ -142,6 +144,9 @@ class Lexicon:
         objects += [c for particle in verb.children if particle.dep_ in {"prt", "advmod", "prep"}
                     for prep in particle.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
         objects += [p for obj in objects for p in self.quantified(obj)]  # "answered with waves of missiles"
+        # "called the attack a war of aggression", "called the strikes unprovoked aggression": what a
+        # label says lies in its own object or "of" phrase
+        objects += _labels(verb)[1:]
         objects.extend(c for obj in list(objects) for c in obj.children if c.dep_ == "conj")
         return objects
 
@@ -149,8 +154,7 @@ class Lexicon:
         """What a quantity word stands for: "most of Iran's oil" -> oil, "ten days of talks" -> talks."""
         if noun.lemma_.lower() not in self.chains["quantities"]:
             return []
-        return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
+        return _of_objects(noun)
 
     def given(self, thing: Token) -> Entry | None:
         """What giving ``thing`` is: its own event noun ("a warning", "aid"), else the entry of a giving
@@ -196,12 +200,29 @@ def _entry(raw: dict[str, Any], pos: str) -> Entry:
     )
 
 
-def _rank(entry: Entry, compounds: set[str] = frozenset()) -> tuple[int, bool, bool]:
+def _rank(entry: Entry, compounds: set[str] = frozenset(), labels: set[str] = frozenset()
+          ) -> tuple[int, bool, bool, bool]:
     """More conditions win; between equals, a required object beats a preposition ("withdrew
-    from the agreement" is about the agreement, whatever "from" usually means for "withdraw"), and
-    an object named by the compound before the head beats the head ("the aid programme")."""
-    return entry.specificity, entry.object is not None, entry.object in compounds
+    from the agreement" is about the agreement, whatever "from" usually means for "withdraw"), an
+    object named by the compound before the head beats the head ("the aid programme"), and a label
+    beats the thing labelled ("called the strikes illegal")."""
+    return entry.specificity, entry.object is not None, entry.object in compounds, entry.object in labels
 
 
 def _key(entry: Entry) -> tuple:
     return (entry.lemma, entry.particle, entry.object, entry.prep, entry.modifier)
+
+
+def _labels(verb: Token) -> list[Token]:
+    """The object predicate of a verb of naming and the words inside it that say what it names:
+    "called the attack a war of aggression" -> war, aggression; "called the strikes unprovoked
+    aggression" -> unprovoked, aggression."""
+    found = [c for c in verb.children if c.dep_ == "oprd"]
+    if not found:
+        return []
+    label = found[0]
+    return [label, *(c for c in label.children if c.dep_ == "dobj"), *_of_objects(label)]
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]

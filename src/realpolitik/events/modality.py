@@ -92,6 +92,8 @@ def _chain(verb: Token) -> list[Token]:
     chain = [verb]
     token = verb
     while token.dep_ in {"xcomp", "conj", "acomp"} and token.head != token:
+        if token.dep_ == "conj" and token.tag_ in {"VBD", "VBZ"} and token.head.tag_ == "VB":
+            break  # "said the US would stay neutral and urged both sides": a past tense shares no "would"
         token = token.head
         chain.append(token)
     return chain
