@@ -469,3 +469,11 @@ def test_a_past_tense_conjunct_does_not_share_a_would(code):
     urged = one(events, "REQUEST")
     assert not urged.hypothetical
     assert urged.date == "1980-09-22"
+
+
+def test_a_target_is_whoever_its_adjective_names_wherever_the_preposition_hangs(code):
+    fired = one(code("Overnight, Iranian forces in Syria fired a barrage of rockets at Israeli army positions."),
+                "ASSAULT")
+    assert (fired.actor_codes(), fired.recipient_codes()) == (["IRN"], ["ISR"])
+    hit = one(code("Israel hit back at dozens of Iranian targets across Syria."), "ASSAULT")
+    assert hit.recipient_codes() == ["IRN"]

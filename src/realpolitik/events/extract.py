@@ -356,22 +356,19 @@ class Extractor:
         targets = [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS
                    for p in c.children if p.dep_ == "pobj"]
         found += targets
-        for target in targets:  # "fired at Israeli army positions", "struck Iranian nuclear sites"
-            found += self._nominal_actors(target)
-            found += _prep_objects(target, {"of"})  # "hacked into the computers of Korean officers"
+        for target in targets:  # "hacked into the computers of Korean officers"
+            found += _prep_objects(target, {"of"})
         for prep_object in _prep_objects(verb, _RECIPIENT_PREPS | {"in", "into"}):
             # "mobilised reservists for a war against Iraq", "withdrew from the agreement with Iran"
             found += _prep_objects(prep_object, {"against", "with"})
         for particle in verb.children:  # "walked out of the Iran nuclear deal", "pulled out of the pact with Kyiv"
             if particle.dep_ in {"prt", "advmod", "prep"}:
                 for inner in _prep_objects(particle, _RECIPIENT_PREPS):
-                    found += [inner, *self._nominal_actors(inner), *_prep_objects(inner, {"against", "with"})]
+                    found += [inner, *_prep_objects(inner, {"against", "with"})]
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
             for inner in _prep_objects(obj, _RECIPIENT_PREPS):  # "a halt to oil exports to China"
                 found += _prep_objects(inner, _RECIPIENT_PREPS - {"of"})
-            if obj != noun_object:  # "praised Haiti's efforts", "backed a UN resolution"
-                found += self._nominal_actors(obj)
             found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
             for quantity in _prep_objects(obj, {"of"}):  # "buys most of Iran's oil"
                 found += self._nominal_actors(quantity)
@@ -385,7 +382,9 @@ class Extractor:
                 clause = complement.dep_ in {"xcomp", "ccomp"} or _purpose(complement)
                 if clause and complement.pos_ in {"VERB", "AUX"}:
                     found += self._arguments(complement, None, depth - 1)
-        return found
+        # "fired a barrage of rockets at Israeli army positions", "praised Haiti's efforts", "backed a UN
+        # resolution": a target that names no one is whoever its adjective or possessive names
+        return [t for head in found for t in (head, *([] if self._resolves(head) else self._nominal_actors(head)))]
 
     def _reported(self, verb: Token) -> _Reported | None:
         """The speaker and the shape of a clause reported by a saying verb ("Iran said it will ...")."""
