@@ -477,3 +477,25 @@ def test_a_target_is_whoever_its_adjective_names_wherever_the_preposition_hangs(
     assert (fired.actor_codes(), fired.recipient_codes()) == (["IRN"], ["ISR"])
     hit = one(code("Israel hit back at dozens of Iranian targets across Syria."), "ASSAULT")
     assert hit.recipient_codes() == ["IRN"]
+
+
+def test_an_agentless_undoing_is_done_by_whoever_did_the_act_undone(code):
+    events = code("Saudi Arabia broke off relations with Iran in 1988. Relations were restored in 1991.", "2016-01-05")
+    restored = one(events, "COOPERATE")
+    assert (restored.actor_codes(), restored.recipient_codes(), restored.date) == (["SAU"], ["IRN"], "1991")
+    events = code("In 2010 Russia froze the delivery of S-300 missiles to Iran. That ban was lifted in 2015.")
+    lifted = one(events, "RETREAT")
+    assert (lifted.actor_codes(), lifted.recipient_codes()) == (["RUS"], ["IRN"])
+    assert lifted.actor[0].via.startswith("undoes:")
+
+
+def test_an_agentless_fresh_act_borrows_no_actor(code):
+    events = code("Saudi Arabia broke off relations with Iran in 1988. New sanctions were imposed in 1991.")
+    assert [e.type for e in events] == ["SANCTION"]
+
+
+def test_the_sanctions_a_verb_reimposes_are_not_a_second_event(code):
+    events = code("The Security Council imposed sanctions on Iran in 2006. In 2025 the UN sanctions were reimposed.")
+    assert [(e.type, e.actor_codes(), e.recipient_codes()) for e in events] == [
+        ("SANCTION", ["UNO"], ["IRN"]), ("SANCTION", ["UNO"], ["IRN"])]
+    assert events[1].trigger.text == "reimposed"

@@ -46,6 +46,7 @@ from realpolitik.events.scores import (
     target_own_place,
     together_as,
     type_info,
+    undone_by,
 )
 from realpolitik.ingest.split import PARSER_LIMIT, split_for_parser
 from realpolitik.model import Document, Entity, Event, Location, Sentence
@@ -250,6 +251,15 @@ class Coder:
             # "the American embassy in Tehran was overrun", "a US soldier was killed near Samarra": an
             # agentless blow at foreigners is struck by someone of the country where it fell
             actors = [replace(p, via="place of an agentless act") for p in self._place_as_target(location)]
+        if not actors and candidate.pattern == "passive" and self.lexicon.in_chain("undoing", candidate.trigger):
+            # "Saudi Arabia broke off relations with Iran in 1988. Relations were restored in 1991."
+            undone = next((e for e in reversed(earlier) if e.factual and e.type in undone_by(kind)
+                           and e.sentence_index >= index - _UNDOING_REACH and e.actor), None)
+            if undone is not None:
+                actors = [replace(a, via=f"undoes:{undone.trigger.text}") for a in undone.actor]
+                # "the UN sanctions were reimposed": the UN named in the subject is the one redoing them
+                recipients = [r for r in recipients if r.country not in {a.country for a in actors}] or [
+                    replace(r, via=f"undoes:{undone.trigger.text}") for r in undone.recipient]
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
             recipients = [_placed(r, location, self.gazetteer) for r in recipients]
@@ -505,6 +515,8 @@ def _counterparts(actors: list[Entity], earlier: list[Event], since: int) -> lis
 
 
 _COUNTERPART_REACH = 2
+#: How many sentences back the act an agentless "was lifted" or "were restored" undoes may be.
+_UNDOING_REACH = 3
 
 
 def _has_object(verb: Token) -> bool:

@@ -172,6 +172,9 @@ class Extractor:
             trigger_end = max(trigger_end, noun_object.i + 1)
         if entry is None or entry.type is None:
             return self._demand(verb)
+        if noun_object is not None and noun_object.i not in consumed and \
+                getattr(lexicon.noun_entry(noun_object), "type", None) == entry.type:
+            consumed.add(noun_object.i)  # "the sanctions were reimposed", "signed an accord": one act
         if typed and complements:
             pattern = "chain"
             for complement in complements:

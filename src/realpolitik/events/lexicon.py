@@ -27,7 +27,7 @@ CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
                  "negating_nouns", "converse", "giving",
-                 "bound_subject")
+                 "bound_subject", "undoing")
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,12 @@ def ceased_as(event_type: str) -> tuple[str, str] | None:
     return _recoded("ceased", event_type)
 
 
+def undone_by(event_type: str) -> set[str]:
+    """The types of earlier act that an agentless undoing or redoing of ``event_type`` answers
+    (plover.yaml ``undoes``): lifting a ban answers the ban."""
+    return set((_plover().get("undoes") or {}).get(event_type) or ())
+
+
 def _recoded(table: str, event_type: str) -> tuple[str, str] | None:
     spec = (_plover().get(table) or {}).get(event_type)
     return (spec["type"], spec["cameo"]) if spec else None
