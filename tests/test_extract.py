@@ -499,3 +499,13 @@ def test_the_sanctions_a_verb_reimposes_are_not_a_second_event(code):
     assert [(e.type, e.actor_codes(), e.recipient_codes()) for e in events] == [
         ("SANCTION", ["UNO"], ["IRN"]), ("SANCTION", ["UNO"], ["IRN"])]
     assert events[1].trigger.text == "reimposed"
+
+
+def test_a_complaint_is_aimed_at_the_subject_of_what_it_complains_of(code):
+    complaint = one(code("Saudi officials complain that Washington negotiated behind their backs."), "ACCUSE")
+    assert (complaint.actor_codes(), complaint.recipient_codes()) == (["SAU"], ["USA"])
+
+
+def test_an_accord_named_after_its_venue_is_not_the_target_of_leaving_it(code):
+    events = code("Iraq announced that it was tearing up the 1975 Algiers agreement.")
+    assert "DZA" not in [c for e in events for c in e.recipient_codes()]

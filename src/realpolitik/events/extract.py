@@ -193,7 +193,9 @@ class Extractor:
         if not candidate.recipients:
             candidate.recipients = self._summarised(verb, actors)
         if not candidate.recipients:
-            candidate.places = _named_objects(verb)
+            # "tore up the Algiers agreement": an accord named after its venue is no place the act hit
+            candidate.places = [p for p in _named_objects(verb)
+                                if not mutual(getattr(lexicon.noun_entry(p), "type", None) or "")]
             if pattern != "light":
                 candidate.referent = self._referent(verb)
             candidate.responds = lexicon.in_chain("responding", verb)
@@ -333,7 +335,9 @@ class Extractor:
             heads = [h for h in _prep_objects(verb, {entry.prep}) if self._resolves(h)]
             if heads:
                 return heads[:1]
-        subjects = [c for comp in complements if comp.dep_ == "ccomp" for c in comp.children if c.dep_ in _SUBJECT]
+        # "demanded that the US cancel", "complained that Washington negotiated behind their backs"
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and c.i > verb.i]
+        subjects = [c for comp in clauses for c in comp.children if c.dep_ in _SUBJECT]
         actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
         arguments = [a for a in [*subjects, *self._arguments(verb, noun_object, depth=2)] if a not in actors]
         for candidate in arguments:
