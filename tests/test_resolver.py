@@ -64,3 +64,8 @@ def test_an_unknown_titled_official_belongs_to_the_country_of_the_story(code):
 def test_a_title_and_nationality_in_the_text_beat_a_persons_stored_country(code):
     resigned = one(code("Georgian President Eduard Shevardnadze resigned on Sunday.", "2003-11-24"), "RETREAT")
     assert resigned.actor_codes() == ["GEO"] and resigned.actor[0].via == "title"
+
+
+def test_a_spokesman_for_a_body_speaks_for_its_state_but_an_envoy_for_a_country_is_not_of_it():
+    assert actor("a spokesman for the Iranian government", "2000-01-01")["country"] == "IRN"
+    assert actor("the UN envoy for Syria", "2000-01-01")["country"] == "UNO"

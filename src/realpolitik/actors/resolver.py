@@ -283,6 +283,12 @@ class ActorResolver:
                         found = self._qualifier_of_token(pobj) or self._placed_body(pobj)
                         if found:
                             return found, head.left_edge.i
+            elif prep.dep_ == "prep" and prep.lower_ == "for":
+                # "a spokesman for the Iranian government" speaks for it; "an envoy for Syria" is no Syrian
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self._placed_body(pobj)
+                    if found:
+                        return found, head.left_edge.i
         return None, head.left_edge.i
 
     def _placed_body(self, token: Token) -> Entity | None:
