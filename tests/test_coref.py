@@ -113,3 +113,9 @@ def test_the_kingdom_in_an_officials_announcement_is_the_officials_own_state(ref
 def test_the_regime_in_an_officials_statement_is_not_the_speakers_state(refer):
     text = "Iran tested a missile. The American envoy said that the regime had broken its word."
     assert refer(text, "regime") == ["IRN"]
+
+
+def test_a_bare_office_refers_back_to_the_latest_holder_named(refer):
+    text = "President Carter froze Iranian deposits. On Monday the president ordered a halt to oil imports."
+    assert refer(text, "president", published=date(1979, 11, 15)) == ["USA"]
+    assert refer("On Monday the president ordered a halt to oil imports.", "president") == []

@@ -509,3 +509,11 @@ def test_a_complaint_is_aimed_at_the_subject_of_what_it_complains_of(code):
 def test_an_accord_named_after_its_venue_is_not_the_target_of_leaving_it(code):
     events = code("Iraq announced that it was tearing up the 1975 Algiers agreement.")
     assert "DZA" not in [c for e in events for c in e.recipient_codes()]
+
+
+def test_ordering_a_halt_to_trade_is_a_sanction_on_whose_goods_they_are(code):
+    events = code("President Carter froze Iranian deposits. On Monday the president ordered a halt to all imports "
+                  "of Iranian oil.", "1979-11-15")
+    halt = [e for e in events if e.trigger.text.startswith("ordered")]
+    assert [(e.type, e.actor_codes(), e.recipient_codes()) for e in halt] == [("SANCTION", ["USA"], ["IRN"])]
+    assert halt[0].rule.startswith("chains.yaml:halt+obj=import")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from realpolitik.actors.gazetteer import Gazetteer
+from realpolitik.actors.matcher import ROLE
 from realpolitik.model import Entity
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class Coreference:
             return self._pick(token, _PRONOUN_KINDS["personal"], plural=False)
         spec = self._description(token)
         if spec is None:
-            return self._repeated_head(token) or self._author(token)
+            return self._repeated_head(token) or self._repeated_office(token) or self._author(token)
         kinds = set(spec.get("kinds") or _PRONOUN_KINDS["singular"])
         found = (self._speakers_own(token) if spec.get("speaker") else []) or \
             self._pick(token, kinds, plural=bool(spec.get("plural")))
@@ -116,6 +117,17 @@ class Coreference:
         for mention in reversed(self._index()):
             head = self.resolver.doc[mention.token]
             if mention.token < token.i and mention.entity.kind == "agent" and head.lemma_ == token.lemma_:
+                return [self._as_pronoun(mention.entity, token)]
+        return []
+
+    def _repeated_office(self, token: Token) -> list[Entity]:
+        """"the president" after "President Carter": a bare office word refers back to the latest
+        mention of someone holding that office."""
+        match = self.resolver.match_at(token)
+        if match is None or match.kind != ROLE or match.role.plural or not _bare(token):
+            return []
+        for mention in reversed(self._index()):
+            if mention.token < token.i and mention.entity.role == match.role.role:
                 return [self._as_pronoun(mention.entity, token)]
         return []
 

@@ -376,6 +376,7 @@ class Extractor:
             found += _prep_objects(obj, _RECIPIENT_PREPS - {"of"})
             for inner in _prep_objects(obj, _RECIPIENT_PREPS):  # "a halt to oil exports to China"
                 found += _prep_objects(inner, _RECIPIENT_PREPS - {"of"})
+                found += _prep_objects(inner, {"of"})  # "a halt to imports of Iranian oil"
             found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
             for quantity in _prep_objects(obj, {"of"}):  # "buys most of Iran's oil"
                 found += self._nominal_actors(quantity)

@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from realpolitik.events.scores import ceased_as
 from realpolitik.resources import DATA_DIR, read_yaml
 
 #: Words that can be a phrasal verb's particle.
@@ -27,7 +28,7 @@ CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
                  "negating_nouns", "converse", "giving",
-                 "bound_subject", "undoing")
+                 "bound_subject", "undoing", "ceasing_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,8 @@ class Lexicon:
         entries = self.nouns.get(noun.lemma_.lower()) or self.nouns.get(noun.lower_) or []
         if not entries and noun.lemma_.lower() in self.chains["carriers"]:  # "a mediation effort"
             return next((e for e in (self.noun_entry(c) for c in noun.children if c.dep_ == "compound") if e), None)
+        if not entries and noun.lemma_.lower() in self.chains["ceasing_nouns"]:
+            return self._ending(noun)
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
         best = None
         for entry in entries:
@@ -183,6 +186,19 @@ class Lexicon:
             if best is None or entry.specificity > best.specificity:
                 best = entry
         return best if best is not None and best.type is not None else None
+
+
+    def _ending(self, noun: Token) -> Entry | None:
+        """"Ordered a halt to imports of Iranian oil", "an end to the fighting": ending an act is an
+        event of its own, of the type plover.yaml's ``ceased`` gives (ending trade is a sanction)."""
+        for ended in (p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "of", "on"}
+                      for p in c.children if p.dep_ == "pobj"):
+            entry = self.noun_entry(ended)
+            recoded = ceased_as(entry.type) if entry is not None and entry.type else None
+            if recoded is not None:
+                return Entry(noun.lemma_.lower(), "noun", recoded[0], "", recoded[1], object=entry.lemma,
+                             source="chains.yaml")
+        return None
 
 
 def _entry(raw: dict[str, Any], pos: str) -> Entry:
