@@ -517,3 +517,15 @@ def test_ordering_a_halt_to_trade_is_a_sanction_on_whose_goods_they_are(code):
     halt = [e for e in events if e.trigger.text.startswith("ordered")]
     assert [(e.type, e.actor_codes(), e.recipient_codes()) for e in halt] == [("SANCTION", ["USA"], ["IRN"])]
     assert halt[0].rule.startswith("chains.yaml:halt+obj=import")
+
+
+def test_letting_another_states_forces_use_ones_bases_is_military_cooperation(code):
+    allowed = one(code("Germany would allow American forces to keep using their bases in Germany."), "COOPERATE")
+    assert (allowed.actor_codes(), allowed.recipient_codes(), allowed.hypothetical) == (["DEU"], ["USA"], True)
+    let = one(code("In August 2016 Tehran let Russian bombers fly from an air base near Hamadan."), "COOPERATE")
+    assert (let.actor_codes(), let.recipient_codes(), let.date) == (["IRN"], ["RUS"], "2016-08")
+
+
+def test_a_preposition_before_the_verb_is_not_its_particle(code):
+    events = code("In August Tehran let the inspectors of the agency visit Fordow.")
+    assert all(e.rule != "verbs.yaml:let+in via svo" for e in events)

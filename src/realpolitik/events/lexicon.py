@@ -28,7 +28,7 @@ CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
                  "negating_nouns", "converse", "giving",
-                 "bound_subject", "undoing", "ceasing_nouns")
+                 "bound_subject", "undoing", "ceasing_nouns", "permitting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +109,8 @@ class Lexicon:
         # spaCy often labels a particle advmod or prep ("stepped down", "pulled out of"), so a
         # particle word counts whatever its label; a preposition whose object is a date or time
         # ("called Netanyahu on Sunday") is not the verb's preposition.
-        particles = {c.lower_ for c in verb.children
-                     if c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES)}
+        particles = {c.lower_ for c in verb.children  # after the verb: "In August Tehran let ..." has none
+                     if c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES and c.i > verb.i)}
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "dative"}
                  and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)}
         heads = self.objects(verb)
@@ -137,6 +137,9 @@ class Lexicon:
         """Direct objects, including a passive subject ("sanctions were imposed"), coordinated ones,
         prepositional objects, and what a quantity stands for ("buys most of Iran's oil": oil)."""
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        if verb.lemma_.lower() in self.chains["permitting"]:  # "let Russian bombers fly"
+            objects += [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i
+                        for s in c.children if s.dep_ == "nsubj"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the blow struck by Washington": blow is the object
             objects.append(verb.head)
         objects += [c for prep in verb.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"]
