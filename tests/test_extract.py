@@ -529,3 +529,8 @@ def test_letting_another_states_forces_use_ones_bases_is_military_cooperation(co
 def test_a_preposition_before_the_verb_is_not_its_particle(code):
     events = code("In August Tehran let the inspectors of the agency visit Fordow.")
     assert all(e.rule != "verbs.yaml:let+in via svo" for e in events)
+
+
+def test_actors_acting_in_turn_are_separate_events(code):
+    events = code("In June, Israel and then the United States bombed Iran's nuclear sites.")
+    assert sorted((e.actor_codes(), e.recipient_codes()) for e in events) == [(["ISR"], ["IRN"]), (["USA"], ["IRN"])]

@@ -26,7 +26,7 @@ to entities on the event's date and scores the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -131,6 +131,9 @@ class Extractor:
                     if complement.dep_ == "xcomp":
                         candidate.clause |= _clause(complement, others - {t.i for t in complement.subtree})
             self._speech_act(candidate)
+        # "Israel and then the United States bombed the sites": acts in turn are separate events
+        candidates = [replace(c, actors=group) if len(groups) > 1 else c
+                      for c in candidates for groups in [_in_turn(c.actors)] for group in groups]
         return candidates + self.pledges(candidates)
 
     # -- verbs -----------------------------------------------------------------------------
@@ -547,6 +550,18 @@ class Extractor:
 
     def _resolves(self, head: Token) -> bool:
         return bool(self._resolver.entities(head))
+
+
+def _in_turn(actors: list[Token]) -> list[list[Token]]:
+    """Coordinated actors split where "then" stands between them ("Israel and then the United States")."""
+    groups: list[list[Token]] = []
+    for actor in sorted(actors, key=lambda t: t.i):
+        between = actor.doc[groups[-1][-1].i + 1:actor.left_edge.i] if groups else []
+        if groups and not any(t.lower_ == "then" for t in between):
+            groups[-1].append(actor)
+        else:
+            groups.append([actor])
+    return groups or [actors]
 
 
 def _named_objects(verb: Token) -> list[Token]:
