@@ -534,3 +534,9 @@ def test_a_preposition_before_the_verb_is_not_its_particle(code):
 def test_actors_acting_in_turn_are_separate_events(code):
     events = code("In June, Israel and then the United States bombed Iran's nuclear sites.")
     assert sorted((e.actor_codes(), e.recipient_codes()) for e in events) == [(["ISR"], ["IRN"]), (["USA"], ["IRN"])]
+
+
+def test_a_conjoined_act_of_the_same_kind_shares_its_target(code):
+    events = code("Bahrain and Sudan broke off diplomatic relations with Iran yesterday and the United Arab "
+                  "Emirates downgraded its ties.")
+    assert [(e.actor_codes(), e.recipient_codes()) for e in events] == [(["BHR", "SDN"], ["IRN"]), (["ARE"], ["IRN"])]

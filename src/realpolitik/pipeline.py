@@ -287,6 +287,11 @@ class Coder:
         if not recipients and len({a.country for a in actors if a.country}) > 1 and together_as(kind):
             (kind, cameo), mode = together_as(kind), ""  # joint war games are military cooperation
         info = type_info(kind)
+        if not recipients and candidate.trigger.dep_ == "conj":
+            # "Bahrain broke off relations with Iran and the Emirates downgraded its ties": one target
+            recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index and e.type == kind
+                               and e.trigger.start == candidate.trigger.head.idx), [])
+            recipients = [r for r in recipients if r.country not in {a.country for a in actors}]
         if not recipients and not info.standalone \
                 and not _has_object(candidate.trigger):
             # "the Kremlin called the attacks aggression": who speaks of an act is not its target
