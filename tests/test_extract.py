@@ -540,3 +540,8 @@ def test_a_conjoined_act_of_the_same_kind_shares_its_target(code):
     events = code("Bahrain and Sudan broke off diplomatic relations with Iran yesterday and the United Arab "
                   "Emirates downgraded its ties.")
     assert [(e.actor_codes(), e.recipient_codes()) for e in events] == [(["BHR", "SDN"], ["IRN"]), (["ARE"], ["IRN"])]
+
+
+def test_rejecting_a_thing_someone_drafted_is_aimed_at_its_drafter(code):
+    rejected = one(code("Egypt rejected the plan that Israel drafted."), "REJECT")
+    assert (rejected.actor_codes(), rejected.recipient_codes()) == (["EGY"], ["ISR"])

@@ -381,6 +381,9 @@ class Extractor:
                 found += _prep_objects(inner, _RECIPIENT_PREPS - {"of"})
                 found += _prep_objects(inner, {"of"})  # "a halt to imports of Iranian oil"
             found += _prep_objects(obj, {"of"})  # "shelled positions of the Palestinian police"
+            # "would veto any resolution that Washington and London put forward": whose it is
+            found += [s for clause in obj.children if clause.dep_ == "relcl"
+                      for s in clause.children if s.dep_ == "nsubj" and s.lower_ not in _RELATIVE_PRONOUNS]
             for quantity in _prep_objects(obj, {"of"}):  # "buys most of Iran's oil"
                 found += self._nominal_actors(quantity)
         found += _brokered_parties(verb)
