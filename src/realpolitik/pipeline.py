@@ -241,7 +241,7 @@ class Coder:
             recipients = self._place_as_target(location)
         if mode == "withdraw" and kind == "RETREAT":  # "Bosnian Serbs completed their withdrawal from a
             # Bosnian town", "Ugandan rebels surrendered in Soroti": pulling back at home has no foreign target
-            recipients = [r for r in recipients if r.country not in {a.country for a in actors}]
+            recipients = _besides(recipients, actors)
         if candidate.pattern == "announced" and type_info(kind).quad_class == _MATERIAL_CONFLICT \
                 and {a.country for a in actors} & {r.country for r in recipients}:
             actors = []  # "three Iraqi civilians were killed, Iraqi police said": the police only report it
@@ -258,7 +258,7 @@ class Coder:
             if undone is not None:
                 actors = [replace(a, via=f"undoes:{undone.trigger.text}") for a in undone.actor]
                 # "the UN sanctions were reimposed": the UN named in the subject is the one redoing them
-                recipients = [r for r in recipients if r.country not in {a.country for a in actors}] or [
+                recipients = _besides(recipients, actors) or [
                     replace(r, via=f"undoes:{undone.trigger.text}") for r in undone.recipient]
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
@@ -291,7 +291,7 @@ class Coder:
             # "Bahrain broke off relations with Iran and the Emirates downgraded its ties": one target
             recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index and e.type == kind
                                and e.trigger.start == candidate.trigger.head.idx), [])
-            recipients = [r for r in recipients if r.country not in {a.country for a in actors}]
+            recipients = _besides(recipients, actors)
         if not recipients and not info.standalone \
                 and not _has_object(candidate.trigger):
             # "the Kremlin called the attacks aggression": who speaks of an act is not its target
@@ -519,12 +519,15 @@ def _counterparts(actors: list[Entity], earlier: list[Event], since: int) -> lis
     return []
 
 
+#: How many sentences back an act that names no target looks for its actors' latest dealings.
 _COUNTERPART_REACH = 2
 #: How many sentences back the act an agentless "was lifted" or "were restored" undoes may be.
 _UNDOING_REACH = 3
 
 
 def _has_object(verb: Token) -> bool:
+    """Does the verb name what it acts on ("executed a prominent cleric")? Then an unresolved object
+    is still its target, and no counterpart is guessed in its place."""
     return any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
 
 
@@ -585,6 +588,12 @@ def _their_own(actors: list[Entity], recipients: list[Entity]) -> list[Entity]:
             for a in actors]
 
 
+def _besides(recipients: list[Entity], actors: list[Entity]) -> list[Entity]:
+    """The recipients that are not of an acting country (no state is its own target abroad)."""
+    acting = {a.country for a in actors}
+    return [r for r in recipients if r.country not in acting]
+
+
 def _placed_only(entities: list[Entity]) -> list[Entity]:
     """Drop agents that neither a qualifier, a place nor the other side gave a country, unless their
     sector acts on its own (rebels, militants, the opposition)."""
@@ -622,11 +631,13 @@ def _dates_for(candidate: Candidate, dates: list[when.EventDate], doc: Doc, lexi
     A date that modifies another noun ("violated the 2015 agreement", "since the 2003 invasion") dates
     that noun, not this event: it is only referred to, unless the noun is the object that names the
     very act ("signed the 2015 agreement", "imposed the 2012 sanctions"). The sentence's other dates
-    are ordered by how close their clause is to the trigger in the parse: the clause that governs the
-    event comes first, and of dates that govern it equally, the one nearest in the text ("met on Monday and again
-    yesterday, and agreed": yesterday). A nominal event takes a date from another clause only when
-    it is an argument of the dated verb, directly or through a preposition ("restored sanctions in
-    February 2025"); a noun further down ("Moscow, absorbed by its war, offered sympathy last June")
+    are ordered by how close their clause is to the trigger in the parse: dates inside another verb's
+    clause come last ("voted last week, accusing the agency, and on Wednesday signed": last week dates
+    the accusing); of the rest, the clause that governs the event comes first, and of dates that govern
+    it equally, the one nearest in the text ("met on Monday and again yesterday, and agreed":
+    yesterday). A nominal event takes a date from another clause only when it is an argument of the
+    dated verb, directly or through a preposition ("restored sanctions in February 2025"); a noun
+    further down ("Moscow, absorbed by its war, offered sympathy last June")
     names something whose time the sentence does not give.
     """
     trigger = candidate.trigger

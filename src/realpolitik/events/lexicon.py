@@ -190,7 +190,6 @@ class Lexicon:
                 best = entry
         return best if best is not None and best.type is not None else None
 
-
     def _ending(self, noun: Token) -> Entry | None:
         """"Ordered a halt to imports of Iranian oil", "an end to the fighting": ending an act is an
         event of its own, of the type plover.yaml's ``ceased`` gives (ending trade is a sanction)."""
@@ -244,4 +243,5 @@ def _labels(verb: Token) -> list[Token]:
 
 
 def _of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" phrases ("most of Iran's oil" -> oil)."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
