@@ -58,3 +58,18 @@ def test_sentence_gold_also_scores_sentences_as_units(tmp_path, coder):
     sentences = result.per_sentence
     assert (sentences.gold, sentences.predicted, sentences.correct) == (2, 1, 1)
     assert "per sentence: P=1.000 R=0.500" in result.report()
+
+
+def test_errors_list_the_missed_gold_and_the_spurious_predictions(tmp_path, coder):
+    from click.testing import CliRunner
+
+    from realpolitik.cli import main
+
+    gold = write(tmp_path / "gold.jsonl", SENTENCES)
+    result = evaluate(gold, coder)
+    assert [m["gold"]["id"] for m in result.misses] == ["s3"]
+    assert len(result.spurious) == result.strict.predicted - result.strict.correct
+    assert any(e.type == "ACCUSE" and e.doc_id == "s3" for e in result.spurious)
+    printed = CliRunner().invoke(main, ["evaluate", str(gold), "--errors"]).output
+    assert "missed (1):\n  s3 THREATEN RUS->TUR | Russia condemned Turkey." in printed
+    assert f"spurious ({len(result.spurious)}):\n  s3 ACCUSE RUS->TUR 'condemned'" in printed

@@ -268,11 +268,14 @@ def actor(texts: tuple[str, ...], on: date | None, actor_files: tuple[str, ...],
               help="JSONL documents for document gold (default: the bundled sample corpus).")
 @click.option("--min-confidence", type=float, default=None)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", is_flag=True, help="First list each missed gold event and each spurious prediction.")
 @_model_option
 def evaluate_command(gold: Path, documents: Path | None, min_confidence: float | None, as_json: bool,
-                     model: str | None) -> None:
+                     errors: bool, model: str | None) -> None:
     """Score the coder against a gold file (sentence or document gold): P, R, F1 per type."""
     result = evaluate(gold, _coder(model, min_confidence), documents)
+    if errors:
+        click.echo(result.errors())
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
 
 

@@ -72,6 +72,8 @@ class Evaluation:
     dates_checked: int = 0
     dates_right: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: Predicted events that matched no gold event (strict): the false positives, to read.
+    spurious: list[Event] = field(default_factory=list)
     #: Sentence gold only: sentences scored as units (see ``_evaluate_sentences``); None for documents.
     per_sentence: Scores | None = None
 
@@ -113,6 +115,29 @@ class Evaluation:
         lines.append(f"strict: P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
                      f"(gold {s.gold}, predicted {s.predicted}, correct {s.correct})")
         return "\n".join(lines)
+
+    def errors(self) -> str:
+        """Every gold event missed and every predicted event matching no gold, one per line: the
+        reading list for whoever improves the coder."""
+        lines = [f"missed ({len(self.misses)}):"]
+        for miss in self.misses:
+            g = miss["gold"]
+            where = g.get("doc_id") or g.get("id")
+            lines.append(f"  {where} {g['type']} {_codes(g.get('actor', []))}->{_codes(g.get('recipient', []))}"
+                         f" | {g.get('sentence') or g.get('text')}")
+            for p in miss["predicted"]:
+                lines.append(f"      coded {p['type']} {_codes(a.get('country') for a in p['actor'])}->"
+                             f"{_codes(r.get('country') for r in p['recipient'])} ({p['rule']})")
+        lines.append(f"spurious ({len(self.spurious)}):")
+        for event in self.spurious:
+            lines.append(f"  {event.doc_id} {event.type} {_codes(event.actor_codes())}->"
+                         f"{_codes(event.recipient_codes())} {event.trigger.text!r} ({event.rule})"
+                         f" | {event.sentence}")
+        return "\n".join(lines)
+
+
+def _codes(codes: Iterable[str | None]) -> str:
+    return ",".join(code or "?" for code in codes) or "-"
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -222,6 +247,8 @@ def _score_group(gold: list[dict[str, Any]], events: list[Event], evaluation: Ev
         near = [i for i in here if _same((want[0], *keys[i][1:]), want)]
         evaluation.confusion[(want[0], events[near[0]].type if near else NONE)] += 1
         evaluation.misses.append({"gold": record, "predicted": [events[i].to_dict() for i in here]})
+    spent = set(matched.values())
+    evaluation.spurious.extend(event for i, event in enumerate(events) if i not in spent)
     partial_free = list(range(len(events)))
     for want in wants:
         partial = next((i for i in partial_free if _same(keys[i], want, partial=True)), None)
