@@ -545,3 +545,20 @@ def test_a_conjoined_act_of_the_same_kind_shares_its_target(code):
 def test_rejecting_a_thing_someone_drafted_is_aimed_at_its_drafter(code):
     rejected = one(code("Egypt rejected the plan that Israel drafted."), "REJECT")
     assert (rejected.actor_codes(), rejected.recipient_codes()) == (["EGY"], ["ISR"])
+
+
+def test_denouncing_an_attack_answers_the_attacker_not_the_attackers_target(code):
+    events = code("Israeli missiles struck Damascus on Monday. Syria fired rockets at the Golan Heights. "
+                  "Syria's president denounced the attack as a crime.", "2024-05-08")
+    denounced = one(events, "ACCUSE")
+    assert denounced.recipient_codes() == ["ISR"]
+
+
+def test_the_weapons_an_entry_names_are_not_its_target(code):
+    event = one(code("On Sunday American bombers dropped heavy bombs on Natanz.", "2025-06-23"), "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["USA"], ["IRN"])
+
+
+def test_ordering_ones_own_forces_onto_alert_targets_no_one(code):
+    event = one(code("President Putin ordered Russia's strategic forces onto high alert."), "MOBILIZE")
+    assert (event.actor_codes(), event.recipient_codes()) == (["RUS"], [])

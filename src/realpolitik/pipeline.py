@@ -351,9 +351,12 @@ class Coder:
                 # "Trump abandoned the agreement": a party leaving a deal turns on the other side; for
                 # an outsider ("Israel called the deal a mistake") a deal has two sides: which is meant?
                 return _other_parties(actors, earlier, entry.type, self._members)
+            acting = {a.country for a in actors}
             return (_latest_parties(actors, earlier, lambda e: e.type == entry.type)
                     # "the powers will lift their sanctions": undoing one's own act, aimed at its targets
-                    or _latest_parties(actors, earlier, lambda e: e.type == entry.type, side="recipient"))
+                    # (only one's own: Baghdad denouncing "the attack" is not aimed at whoever Baghdad hit)
+                    or _latest_parties(actors, earlier, lambda e: e.type == entry.type
+                                       and acting <= {a.country for a in e.actor}, side="recipient"))
         verbal = self.lexicon.in_chain("anaphoric_speech", referent)
 
         def wanted(event: Event) -> bool:

@@ -161,8 +161,7 @@ class Extractor:
             noun_object = next((p for p in _prep_objects(verb, {"with"}) if lexicon.noun_entry(p)), None)
         if entry is not None and entry.specificity and entry.object:
             # "suspended the aid programme", "voted for sanctions on Iran": the object noun is this event
-            named = next((o for o in [*objects, *lexicon.objects(verb)] if entry.object in {
-                o.lemma_.lower(), *(c.lemma_.lower() for c in o.children if c.dep_ == "compound")}), None)
+            named = next((o for o in [*objects, *lexicon.objects(verb)] if _entry_object(o, entry)), None)
             if named is not None and lexicon.noun_entry(named):
                 noun_object = named
                 consumed.add(named.i)
@@ -347,7 +346,9 @@ class Extractor:
             if not self._resolves(candidate):
                 continue
             entities = self._resolver.entities(candidate)
-            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
+            # "its troops", and "ordered Russia's forces onto alert": what an entry acts with is the actor's
+            own = (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
+                   or _entry_object(candidate, entry))
             if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country" or own)
                    for e in entities):
                 # "Iran warned that it would ...", "Trump withdrew the United States", "Kuwait recalled its
@@ -355,8 +356,9 @@ class Extractor:
                 continue
             return [candidate]
         # "police dispersed the demonstrators": people of no stated country, whom the pipeline
-        # places by the event's place or the acting state
-        return [a for a in arguments if self._resolver.bare_agent(a) is not None][:1]
+        # places by the event's place or the acting state; but an unplaced object the entry names is
+        # what the act used, not whom it hit ("dropped bunker-busting bombs on Fordow")
+        return [a for a in arguments if self._resolver.bare_agent(a) is not None and not _entry_object(a, entry)][:1]
 
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
@@ -565,6 +567,12 @@ def _in_turn(actors: list[Token]) -> list[list[Token]]:
         else:
             groups.append([actor])
     return groups or [actors]
+
+
+def _entry_object(noun: Token, entry: Entry) -> bool:
+    """Is ``noun`` the object a lexicon entry requires ("fire+obj=missile": "fired ballistic missiles")?"""
+    return bool(entry.object) and entry.object in {
+        noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")}
 
 
 def _named_objects(verb: Token) -> list[Token]:
