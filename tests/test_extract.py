@@ -562,3 +562,13 @@ def test_the_weapons_an_entry_names_are_not_its_target(code):
 def test_ordering_ones_own_forces_onto_alert_targets_no_one(code):
     event = one(code("President Putin ordered Russia's strategic forces onto high alert."), "MOBILIZE")
     assert (event.actor_codes(), event.recipient_codes()) == (["RUS"], [])
+
+
+def test_an_attack_on_no_one_found_waits_below_the_threshold(coder):
+    text = "Syrian troops attacked at dawn on Tuesday."
+    assert coder.code_text(text).events == []
+    lenient = Coder(nlp=coder.nlp, gazetteer=coder.gazetteer, lexicon=coder.lexicon, min_confidence=0.3)
+    attack = one(lenient.code_text(text).events, "ASSAULT")
+    assert attack.actor_codes() == ["SYR"] and attack.recipient == [] and attack.confidence < 0.5
+    aimed = one(coder.code_text("Syrian troops attacked Turkish positions at dawn on Tuesday.").events, "ASSAULT")
+    assert aimed.recipient_codes() == ["TUR"] and aimed.confidence >= 0.5

@@ -299,7 +299,8 @@ class Coder:
             others = [e for e in earlier if (e.sentence_index, e.trigger.start) not in speaking]
             recipients = _counterparts(actors, others, since=index - _COUNTERPART_REACH)
         # "France and Egypt held war games": in a mutual act between several states each is the other's target
-        needs_recipient = info.needs_recipient and not (mutual(kind) and len({a.country for a in actors}) > 1)
+        needs_recipient = (info.needs_recipient or info.targeted) and not (
+            mutual(kind) and len({a.country for a in actors}) > 1)
         confidence = _confidence(candidate, actors, recipients, info.standalone, needs_recipient)
         if confidence <= 0:
             return None
@@ -433,7 +434,7 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if all(a.country is None for a in actors):
         # "guerrillas overran the village": whose act against whom, the text does not say
         confidence *= 0.8 if any(r.country for r in recipients) else 0.45
-    if needs_recipient and not recipients:
+    if needs_recipient and not recipients:  # PLOVER requires one, or the act always has a victim
         confidence *= 0.45
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9

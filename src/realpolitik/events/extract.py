@@ -358,7 +358,8 @@ class Extractor:
         # "police dispersed the demonstrators": people of no stated country, whom the pipeline
         # places by the event's place or the acting state; but an unplaced object the entry names is
         # what the act used, not whom it hit ("dropped bunker-busting bombs on Fordow")
-        return [a for a in arguments if self._resolver.bare_agent(a) is not None and not _entry_object(a, entry)][:1]
+        return [a for a in arguments if self._resolver.bare_agent(a) is not None
+                and not any(_entry_object(t, entry) for t in [a, *self.lexicon.quantified(a)])][:1]
 
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""

@@ -30,6 +30,7 @@ class TypeInfo:
     cameo: str
     needs_recipient: bool
     standalone: bool
+    targeted: bool  # the act always has a victim: finding none is a sign of a misread sentence
 
 
 @lru_cache(maxsize=1)
