@@ -69,3 +69,9 @@ def test_a_title_and_nationality_in_the_text_beat_a_persons_stored_country(code)
 def test_a_spokesman_for_a_body_speaks_for_its_state_but_an_envoy_for_a_country_is_not_of_it():
     assert actor("a spokesman for the Iranian government", "2000-01-01")["country"] == "IRN"
     assert actor("the UN envoy for Syria", "2000-01-01")["country"] == "UNO"
+
+
+def test_brussels_as_an_actor_is_the_european_union(code):
+    events = code("Iran's foreign minister will travel to Beijing, Moscow and Brussels next week.", "2018-05-09")
+    visit = one(events, "CONSULT")
+    assert visit.recipient_codes() == ["CHN", "RUS", "EUR"]

@@ -134,6 +134,8 @@ PLACED = [
      (47.51, 34.59)),
     ("Putin annexed Crimea in 2014.", None, ("Putin",), "Crimea", "UKR", (45.3, 34.4)),
     ("Modi visited Moscow in July.", None, ("Modi",), "Moscow", "RUS", (55.76, 37.62)),
+    # a capital an actor is named after ("Brussels" is the EU as an actor) is still a place
+    ("EU foreign ministers met in Brussels on Monday.", None, ("ministers",), "Brussels", "BEL", (50.85, 4.35)),
     ("The Vienna talks collapsed after Iran raised new demands.", "talks", (), "Vienna", "AUT",
      (48.21, 16.37)),
     ("The siege of Mariupol lasted nearly three months.", "siege", (), "Mariupol", "UKR", (47.10, 37.55)),

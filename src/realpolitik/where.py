@@ -201,8 +201,11 @@ class Placer:
         self._geo = geo
         names = self.gazetteer.names
         # A GeoNames name that is also an actor's ("Hamas" is listed for Hamm, "Bolton" is a town)
-        # means the actor in this domain: it is left out rather than placed in Westphalia.
-        actors = {place_key(text) for text, entry in names.items() if entry.kind not in {"country", "capital"}}
+        # means the actor in this domain: it is left out rather than placed in Westphalia. A national
+        # capital stays a place though an actor is named after it ("Brussels" for the EU).
+        capitals = {place_key(place.name) for place in geo.capitals.values()}
+        actors = {place_key(text) for text, entry in names.items()
+                  if entry.kind not in {"country", "capital"}} - capitals
         index = {key: place for key, place in geo.places.items() if key not in actors}
         #: Keys that may match an all-capitals word ("US", "UAE"); "UN" and "SANA" are not Un and Sanaa.
         self._acronyms: set[str] = set()
