@@ -572,3 +572,9 @@ def test_an_attack_on_no_one_found_waits_below_the_threshold(coder):
     assert attack.actor_codes() == ["SYR"] and attack.recipient == [] and attack.confidence < 0.5
     aimed = one(coder.code_text("Syrian troops attacked Turkish positions at dawn on Tuesday.").events, "ASSAULT")
     assert aimed.recipient_codes() == ["TUR"] and aimed.confidence >= 0.5
+
+
+def test_a_follow_on_act_counting_its_victims_hits_those_the_first_act_hit(code):
+    events = code("Turkish troops shelled Kurdish fighters near Kobani, wounding four and capturing two.")
+    capture = next(e for e in events if e.trigger.text == "capturing")
+    assert (capture.actor_codes(), capture.recipient_codes()) == (["TUR"], ["SYR"])

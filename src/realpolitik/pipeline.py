@@ -292,6 +292,12 @@ class Coder:
             recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index and e.type == kind
                                and e.trigger.start == candidate.trigger.head.idx), [])
             recipients = _besides(recipients, actors)
+        if not recipients and _counted_object(candidate.trigger):
+            # "police opened fire on demonstrators, killing one and arresting twelve": some of those
+            # the act it follows on was aimed at
+            heads = {t.idx for t in _governors(candidate.trigger)}
+            recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index
+                               and e.trigger.start in heads and e.recipient), [])
         if not recipients and not info.standalone \
                 and not _has_object(candidate.trigger):
             # "the Kremlin called the attacks aggression": who speaks of an act is not its target
@@ -533,6 +539,22 @@ def _has_object(verb: Token) -> bool:
     """Does the verb name what it acts on ("executed a prominent cleric")? Then an unresolved object
     is still its target, and no counterpart is guessed in its place."""
     return any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+
+
+def _counted_object(verb: Token) -> bool:
+    """Is the verb's object only a number ("arresting twelve")? Then it counts people named before."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NUM" and not any(c.dep_ == "prep" for c in o.children) for o in objects)
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The verbs a participle or conjunct follows on from ("opened fire ..., killing one and arresting
+    twelve": arresting <- killing <- opened)."""
+    found = []
+    while verb.dep_ in {"conj", "advcl"} and verb.head is not verb:
+        verb = verb.head
+        found.append(verb)
+    return found
 
 
 def _lead(earlier: list[Event]) -> list[Event]:
