@@ -578,3 +578,16 @@ def test_a_follow_on_act_counting_its_victims_hits_those_the_first_act_hit(code)
     events = code("Turkish troops shelled Kurdish fighters near Kobani, wounding four and capturing two.")
     capture = next(e for e in events if e.trigger.text == "capturing")
     assert (capture.actor_codes(), capture.recipient_codes()) == (["TUR"], ["SYR"])
+
+
+def test_an_attack_named_as_the_subject_was_made_by_whoever_its_words_name(code):
+    event = one(code("Israeli drone strikes killed four Hezbollah commanders on Tuesday."), "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["ISR"], ["LBN"])
+    assert event.actor[0].via == "maker of strikes"
+
+
+def test_an_unowned_attack_on_foreigners_is_struck_from_where_it_fell(code):
+    events = code("A car bomb near the town of Falluja killed two British contractors on Monday.")
+    event = one(events, "ASSAULT")
+    assert (event.actor_codes(), event.recipient_codes()) == (["IRQ"], ["GBR"])
+    assert event.location is not None and event.location.country == "IRQ"

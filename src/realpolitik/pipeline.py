@@ -214,7 +214,13 @@ class Coder:
         if tense == "future":
             event_date = when.ahead(event_date, document.published)
         on = event_date.first_day or document.published
-        actors = _unique(e for head in candidate.actors for e in resolver.entities(head, on))
+        # "US drone strikes killed eight militants": an attack named as the subject was made by whoever
+        # its words name (not by "American" people), and its words may say where it struck
+        # ("the US strike that killed Soleimani" is one act, coded as the noun)
+        acts = [h for h in candidate.actors if resolver.match_at(h) is None and self.lexicon.noun_entry(h) is not None
+                and candidate.pattern != "relative"]
+        actors = _unique(e for head in candidate.actors
+                         for e in (_makers(head, resolver, on) if head in acts else resolver.entities(head, on)))
         actors = actors or _bare(candidate.actors, resolver)
         recipients = _unique(e for head in candidate.recipients for e in resolver.entities(head, on))
         recipients = recipients or _bare(candidate.recipients, resolver)
@@ -231,8 +237,8 @@ class Coder:
         # governments", "he warned") is not a recipient: the actor is not asking itself.
         recipients = [r for r in recipients if not (r.via and r.via.startswith("coref")
                                                    and r.country in {a.country for a in actors})]
-        location = self.placer.place(candidate.trigger, candidate.clause,
-                                     participant_tokens(candidate.actors + candidate.recipients))
+        location = self.placer.place(candidate.trigger, candidate.clause, participant_tokens(
+            [h for h in candidate.actors if h not in acts] + candidate.recipients))
         if not recipients and target_from_place(kind):
             for place in (self.placer.lookup(_phrase(t)) for t in candidate.places):  # "bombed Fordow"
                 if place is not None and not recipients:
@@ -245,11 +251,12 @@ class Coder:
         if candidate.pattern == "announced" and type_info(kind).quad_class == _MATERIAL_CONFLICT \
                 and {a.country for a in actors} & {r.country for r in recipients}:
             actors = []  # "three Iraqi civilians were killed, Iraqi police said": the police only report it
-        if not actors and candidate.pattern == "passive" and location and location.country and recipients \
-                and type_info(kind).quad_class == _MATERIAL_CONFLICT \
+        if not actors and (candidate.pattern == "passive" or acts) and location and location.country \
+                and recipients and type_info(kind).quad_class == _MATERIAL_CONFLICT \
                 and all(r.country and r.country != location.country for r in recipients):
-            # "the American embassy in Tehran was overrun", "a US soldier was killed near Samarra": an
-            # agentless blow at foreigners is struck by someone of the country where it fell
+            # "the American embassy in Tehran was overrun", "a US soldier was killed near Samarra", "a
+            # roadside bomb near Samarra killed a US soldier": an agentless blow at foreigners is struck
+            # by someone of the country where it fell
             actors = [replace(p, via="place of an agentless act") for p in self._place_as_target(location)]
         if not actors and candidate.pattern == "passive" and self.lexicon.in_chain("undoing", candidate.trigger):
             # "Saudi Arabia broke off relations with Iran in 1988. Relations were restored in 1991."
@@ -529,6 +536,8 @@ def _counterparts(actors: list[Entity], earlier: list[Event], since: int) -> lis
     return []
 
 
+#: The words before an event noun that name who made it ("US drone strikes", "Israel's raids").
+_MAKER_DEPS = {"amod", "compound", "poss", "nmod"}
 #: How many sentences back an act that names no target looks for its actors' latest dealings.
 _COUNTERPART_REACH = 2
 #: How many sentences back the act an agentless "was lifted" or "were restored" undoes may be.
@@ -581,6 +590,12 @@ def _other_parties(actors: list[Entity], earlier: list[Event], kind: str,
             return _unique(replace(p, via=f"event:{event.trigger.text}") for p in other
                            if p.country and p.country not in acting)
     return []
+
+
+def _makers(act: Token, resolver: ActorResolver, on: date | None) -> list[Entity]:
+    """Who made an act its words name: "US Predator strikes", "Israel's raids"."""
+    return _unique(replace(e, via=f"maker of {act.text}") for left in act.lefts for m in left.subtree
+                   if m.dep_ in _MAKER_DEPS for e in resolver.entities(m, on))
 
 
 def _bare(heads: list[Token], resolver: ActorResolver) -> list[Entity]:

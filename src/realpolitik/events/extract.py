@@ -124,7 +124,8 @@ class Extractor:
                 if candidate is not None:
                     candidates.append(candidate)
         for candidate in candidates:
-            others = event_nouns - {candidate.trigger.i}
+            # an attack named as the act's subject is part of its clause ("a bomb near Samarra killed ...")
+            others = event_nouns - {candidate.trigger.i} - {a.i for a in candidate.actors}
             candidate.clause = _clause(candidate.trigger, others)
             if candidate.pattern == "chain":  # "threatened to impose a curfew in Algiers": the act's words too
                 for complement in candidate.trigger.children:
