@@ -73,3 +73,18 @@ def test_errors_list_the_missed_gold_and_the_spurious_predictions(tmp_path, code
     printed = CliRunner().invoke(main, ["evaluate", str(gold), "--errors"]).output
     assert "missed (1):\n  s3 THREATEN RUS->TUR | Russia condemned Turkey." in printed
     assert f"spurious ({len(result.spurious)}):\n  s3 ACCUSE RUS->TUR 'condemned'" in printed
+
+
+def test_two_acts_of_one_kind_in_one_sentence_are_two_events_but_a_retelling_is_not(tmp_path, coder):
+    corpus = write(tmp_path / "docs.jsonl", [{"id": "d1", "published": "2018-05-10", "title": "t", "source": "s",
+                                               "text": "In May 2018 Washington left the deal with Iran and reimposed "
+                                                       "sanctions on Iran. In May 2018 Washington left the deal with "
+                                                       "Iran, the minister recalled."}])
+    gold = write(tmp_path / "gold.jsonl", [
+        {"doc_id": "d1", "sentence": "left the deal", "actor": ["USA"], "recipient": ["IRN"], "type": "SANCTION",
+         "date": "2018-05"},
+        {"doc_id": "d1", "sentence": "reimposed sanctions", "actor": ["USA"], "recipient": ["IRN"],
+         "type": "SANCTION", "date": "2018-05"},
+    ])
+    result = evaluate(gold, coder, corpus)
+    assert (result.strict.gold, result.strict.predicted, result.strict.correct) == (2, 2, 2)

@@ -195,18 +195,24 @@ def _score_document(gold: list[dict[str, Any]], coded, evaluation: Evaluation, n
     """Score one document: each real event counts once, however many sentences repeat it.
 
     Predictions are merged when type, actors, recipients and date agree (the article telling the same
-    event twice); a gold event is then matched anywhere in its document, preferring a prediction from
+    event twice), unless they are two acts of one sentence ("abandoned the deal and reimposed
+    sanctions"); a gold event is then matched anywhere in its document, preferring a prediction from
     the sentence its ``sentence`` substring points at.
     """
     sentence_of = {}
     for record in gold:
         start = coded.document.text.find(record["sentence"])
         sentence_of[id(record)] = next((s.index for s in coded.sentences if s.start <= start < s.end), -1)
-    merged: dict[tuple, Event] = {}
+    merged: dict[tuple, list[Event]] = {}
     for event in coded.events:
         key = (event.type, normalise(event.actor_codes()), normalise(event.recipient_codes()), event.date)
-        merged.setdefault(key, event)
-    _score_group(gold, list(merged.values()), evaluation, normalise,
+        told = merged.setdefault(key, [])
+        # a retelling is in another sentence; two acts of one kind in one sentence ("abandoned the deal
+        # and reimposed sanctions") are two events
+        if not told or (event.sentence_index == told[0].sentence_index
+                        and all(e.trigger.start != event.trigger.start for e in told)):
+            told.append(event)
+    _score_group(gold, [e for told in merged.values() for e in told], evaluation, normalise,
                  prefer=lambda record, event: event.sentence_index == sentence_of[id(record)])
 
 
