@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from realpolitik.actors import ActorResolver
+from tests.helpers import one
 
 
 @pytest.fixture()
@@ -119,3 +120,11 @@ def test_a_bare_office_refers_back_to_the_latest_holder_named(refer):
     text = "President Carter froze Iranian deposits. On Monday the president ordered a halt to oil imports."
     assert refer(text, "president", published=date(1979, 11, 15)) == ["USA"]
     assert refer("On Monday the president ordered a halt to oil imports.", "president") == []
+
+
+def test_a_description_as_possessor_names_whom_it_describes(code):
+    events = code("Georgia asked NATO for a membership plan. At a meeting in Brussels, the alliance's "
+                  "defence ministers turned the request down.", "2008-04-03")
+    refusal = one(events, "REJECT")
+    assert refusal.actor_codes() == ["IGO"]
+    assert refusal.actor[0].name != "European Union"  # "in Brussels" is where they met, not who

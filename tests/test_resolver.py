@@ -75,3 +75,8 @@ def test_brussels_as_an_actor_is_the_european_union(code):
     events = code("Iran's foreign minister will travel to Beijing, Moscow and Brussels next week.", "2018-05-09")
     visit = one(events, "CONSULT")
     assert visit.recipient_codes() == ["CHN", "RUS", "EUR"]
+
+
+def test_supporters_of_a_group_act_for_it(code):
+    event = one(code("Supporters of Hezbollah besieged the French embassy in Beirut."), "PROTEST")
+    assert (event.actor_codes(), event.recipient_codes()) == (["LBN"], ["FRA"])

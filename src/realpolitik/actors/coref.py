@@ -169,8 +169,8 @@ class Coreference:
                     if token.pos_ not in {"NOUN", "PROPN", "ADJ"} or token.dep_ in {"compound", "amod", "flat"}:
                         continue
                     entity = self.resolver.direct(token)
-                    if entity is None:
-                        continue
+                    if entity is None or (entity.kind == "organisation" and _venue(token)):
+                        continue  # "at a meeting in Brussels": a city named for a body is there a place
                     mentions.append(_Mention(token.i, sentence_of[token.i], entity,
                                              token.dep_ in _SUBJECT_DEPS, _group(token)))
                 self._mentions = mentions
@@ -294,6 +294,11 @@ def _group(token: Token) -> int:
 def _is_object(token: Token) -> bool:
     """An object or prepositional object, not a possessive or reflexive ("his", "itself")."""
     return token.dep_ in _OBJECT_DEPS and not token.lower_.endswith(("self", "selves"))
+
+
+def _venue(token: Token) -> bool:
+    """Is the token where something happens ("in Brussels", "at Geneva")?"""
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}
 
 
 def _clause_subject(token: Token) -> set[int] | None:

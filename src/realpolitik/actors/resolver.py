@@ -304,7 +304,8 @@ class ActorResolver:
         match = self._by_token.get(token.i)
         if match is not None and match.kind in {NAME, ADJECTIVE} and match.entry.country:
             return match.entry
-        if token.pos_ == "PRON" and token.dep_ == "poss":
+        if token.dep_ == "poss" and (token.pos_ == "PRON" or token.lemma_.lower() in self.gazetteer.descriptions):
+            # "its", and "the alliance's foreign ministers", "the regime's envoy": whoever is meant
             referents = self.coref.resolve(token)
             return referents[0] if len(referents) == 1 else None
         return None
