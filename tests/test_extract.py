@@ -591,3 +591,11 @@ def test_an_unowned_attack_on_foreigners_is_struck_from_where_it_fell(code):
     event = one(events, "ASSAULT")
     assert (event.actor_codes(), event.recipient_codes()) == (["IRQ"], ["GBR"])
     assert event.location is not None and event.location.country == "IRQ"
+
+
+def test_an_act_done_on_someones_orders_is_theirs(code):
+    events = code("Two French journalists were detained in Tehran on Khamenei's orders.", "2011-03-02")
+    assert one(events, "COERCE").actor_codes() == ["IRN"]
+    events = code("UN monitors were pulled out of Syria on the orders of Secretary-General Ban Ki-moon.", "2012-06-20")
+    withdrawal = one(events, "RETREAT")
+    assert (withdrawal.actor_codes(), withdrawal.recipient_codes()) == (["UNO"], ["SYR"])

@@ -275,7 +275,7 @@ class Extractor:
             return [c for c in verb.children if c.dep_ == "nsubjpass"][:1], ""
         if _is_passive(verb):
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            return agents, ""
+            return agents or _orderer(verb), ""
         # a dateline parsed as a subject ("BAGHDAD -- Iran fired") is not one
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT and not _dateline(c)]
         if subjects:
@@ -348,8 +348,9 @@ class Extractor:
                 continue
             entities = self._resolver.entities(candidate)
             # "its troops", and "ordered Russia's forces onto alert": what an entry acts with is the actor's
+            # and what a withdrawal pulls back ("UN inspectors were pulled out of Iraq") is one's own
             own = (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
-                   or _entry_object(candidate, entry))
+                   or _entry_object(candidate, entry) or entry.mode == "withdraw")
             if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country" or own)
                    for e in entities):
                 # "Iran warned that it would ...", "Trump withdrew the United States", "Kuwait recalled its
@@ -569,6 +570,22 @@ def _in_turn(actors: list[Token]) -> list[list[Token]]:
         else:
             groups.append([actor])
     return groups or [actors]
+
+
+#: Nouns of command whose giver is the agent of an act done on them ("on the orders of").
+_ORDERS = {"order", "orders", "instruction", "instructions", "behest", "command", "directive"}
+
+
+def _orderer(verb: Token) -> list[Token]:
+    """Who ordered an agentless passive act: "were pulled out on the orders of Kofi Annan", "were
+    detained on Khamenei's orders", "under orders from Moscow"."""
+    orders = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "under", "at"}
+              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _ORDERS]
+    for order in orders:
+        givers = [c for c in order.children if c.dep_ == "poss"] or _prep_objects(order, {"of", "from"})
+        if givers:
+            return givers[:1]
+    return []
 
 
 def _entry_object(noun: Token, entry: Entry) -> bool:
