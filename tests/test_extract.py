@@ -599,3 +599,10 @@ def test_an_act_done_on_someones_orders_is_theirs(code):
     events = code("UN monitors were pulled out of Syria on the orders of Secretary-General Ban Ki-moon.", "2012-06-20")
     withdrawal = one(events, "RETREAT")
     assert (withdrawal.actor_codes(), withdrawal.recipient_codes()) == (["UNO"], ["SYR"])
+
+
+def test_a_label_the_parser_read_as_a_clause_is_still_a_label(code):
+    events = code("Mr Erdogan received him in Ankara, called the Israeli raids unprovoked aggression against "
+                  "civilians, and said Turkey stood with the Lebanese people.")
+    called = next(e for e in events if e.trigger.text == "called")
+    assert (called.type, called.actor_codes(), called.recipient_codes()) == ("ACCUSE", ["TUR"], ["ISR"])

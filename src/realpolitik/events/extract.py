@@ -251,6 +251,7 @@ class Extractor:
         """A definite object that names an earlier act ("condemned the execution", "regretted the
         move", "accepted the resolution"): whoever did that act is the one reacted to."""
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS]
+        objects += self.lexicon.labelled(verb)
         if verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN":
             objects.append(verb.head)  # "a reading that Kerry rejected within hours": the reading
         # "praised what he called a courageous decision": the noun the free relative names
@@ -366,6 +367,7 @@ class Extractor:
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
         found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "iobj"} and c != noun_object]
+        found += self.lexicon.labelled(verb)
         if noun_object is not None and noun_object.dep_ == "pobj":  # "answered with sanctions against Russia"
             found += _prep_objects(noun_object, _RECIPIENT_PREPS - {"of"})
         targets = [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in _VERB_RECIPIENT_PREPS

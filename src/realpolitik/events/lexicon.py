@@ -28,7 +28,7 @@ CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
                  "negating_nouns", "converse", "giving",
-                 "bound_subject", "undoing", "ceasing_nouns", "permitting")
+                 "bound_subject", "undoing", "ceasing_nouns", "permitting", "naming")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +120,7 @@ class Lexicon:
         kinds = {c.lemma_.lower() for t in heads if t.lemma_.lower() in self.chains["carriers"]
                  for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         # "called the strikes illegal": the label, not the thing labelled, says what the act is
-        labels = {t.lemma_.lower() for t in _labels(verb)}
+        labels = {t.lemma_.lower() for t in self.labels(verb)}
         best: Entry | None = None
         for entry in entries:
             if entry.particle and entry.particle not in particles:
@@ -132,6 +132,16 @@ class Lexicon:
             if best is None or _rank(entry, kinds, labels) > _rank(best, kinds, labels):
                 best = entry
         return best
+
+    def labels(self, verb: Token) -> list[Token]:
+        """What a verb of naming labels something as, and the words inside the label (``_labels``)."""
+        return _labels(verb, naming=verb.lemma_.lower() in self.chains["naming"])
+
+    def labelled(self, verb: Token) -> list[Token]:
+        """What a verb of naming labels, when the parser read it as a first object predicate
+        ("called [the raids] [unprovoked aggression]"); otherwise it is the verb's direct object."""
+        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        return predicates[:1] if len(predicates) > 1 and verb.lemma_.lower() in self.chains["naming"] else []
 
     def objects(self, verb: Token) -> list[Token]:
         """Direct objects, including a passive subject ("sanctions were imposed"), coordinated ones,
@@ -150,7 +160,7 @@ class Lexicon:
         objects += [p for obj in objects for p in self.quantified(obj)]  # "answered with waves of missiles"
         # "called the attack a war of aggression", "called the strikes unprovoked aggression": what a
         # label says lies in its own object or "of" phrase
-        objects += _labels(verb)[1:]
+        objects += self.labels(verb)[1:]
         objects.extend(c for obj in list(objects) for c in obj.children if c.dep_ == "conj")
         return objects
 
@@ -231,14 +241,18 @@ def _key(entry: Entry) -> tuple:
     return (entry.lemma, entry.particle, entry.object, entry.prep, entry.modifier)
 
 
-def _labels(verb: Token) -> list[Token]:
+def _labels(verb: Token, naming: bool = False) -> list[Token]:
     """The object predicate of a verb of naming and the words inside it that say what it names:
     "called the attack a war of aggression" -> war, aggression; "called the strikes unprovoked
     aggression" -> unprovoked, aggression."""
     found = [c for c in verb.children if c.dep_ == "oprd"]
+    if naming:  # the parser may read "called the attacks unprovoked aggression" as a clause
+        found += [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                  and any(s.dep_ == "nsubj" for s in c.children)
+                  and not any(a.dep_ in {"aux", "auxpass", "mark"} for a in c.children)]
     if not found:
         return []
-    label = found[0]
+    label = found[-1]  # of two ("called [the raids] [unprovoked aggression]"), the first is what is labelled
     return [label, *(c for c in label.children if c.dep_ == "dobj"), *_of_objects(label)]
 
 
