@@ -606,3 +606,12 @@ def test_a_label_the_parser_read_as_a_clause_is_still_a_label(code):
                   "civilians, and said Turkey stood with the Lebanese people.")
     called = next(e for e in events if e.trigger.text == "called")
     assert (called.type, called.actor_codes(), called.recipient_codes()) == ("ACCUSE", ["TUR"], ["ISR"])
+
+
+def test_saying_one_will_not_use_force_is_no_threat(code):
+    events = code("Russian troops crossed into Ukraine on Thursday. NATO has said it will not send troops into "
+                  "Ukraine.", "2022-02-26")
+    assert not [e for e in events if e.type == "THREATEN"]
+    refusal = next(e for e in events if e.trigger.text == "send")
+    assert (refusal.type, refusal.actor_codes(), refusal.recipient_codes()) == ("MOBILIZE", ["IGO"], ["UKR"])
+    assert refusal.negated and refusal.future

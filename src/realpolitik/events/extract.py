@@ -343,7 +343,10 @@ class Extractor:
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and c.i > verb.i]
         subjects = [c for comp in clauses for c in comp.children if c.dep_ in _SUBJECT]
         actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
-        arguments = [a for a in [*subjects, *self._arguments(verb, noun_object, depth=2)] if a not in actors]
+        # what the act is done with is no target ("will not send troops into Ukraine")
+        instrument = entry.type in _INSTRUMENT_TYPES and entry.object in self.lexicon.chains["instruments"]
+        arguments = [a for a in [*subjects, *self._arguments(verb, noun_object, depth=2)]
+                     if a not in actors and not (instrument and _entry_object(a, entry))]
         for candidate in arguments:
             if not self._resolves(candidate):
                 continue
@@ -446,7 +449,9 @@ class Extractor:
             candidate.recipients = [reported.subject]
         elif reported.auxes & _PROMISE and reported.same_speaker:
             kind = announced_as(candidate.entry.type)
-            if kind and any(c.dep_ == "neg" for c in verb.children) and negation_of(kind):
+            if kind and any(c.dep_ == "neg" for c in verb.children):
+                if not negation_of(kind):
+                    return  # "said it will not send troops": no threat; the act stays, negated
                 kind = negation_of(kind)[0]  # "said it will not accept more refugees": a rejection
             elif any(m.dep_ == "mark" and m.lower_ == "unless"
                      for c in verb.children if c.dep_ == "advcl" for m in c.children):
@@ -574,6 +579,8 @@ def _in_turn(actors: list[Token]) -> list[list[Token]]:
     return groups or [actors]
 
 
+#: Acts whose object may be what they are done with (chains.yaml ``instruments``).
+_INSTRUMENT_TYPES = {"MOBILIZE", "ASSAULT", "AID"}
 #: Nouns of command whose giver is the agent of an act done on them ("on the orders of").
 _ORDERS = {"order", "orders", "instruction", "instructions", "behest", "command", "directive"}
 

@@ -28,7 +28,8 @@ CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "
                  "object_control", "quantities", "intent", "anaphoric",
                  "anaphoric_speech", "raising", "carriers", "ceasing",
                  "negating_nouns", "converse", "giving",
-                 "bound_subject", "undoing", "ceasing_nouns", "permitting", "naming")
+                 "bound_subject", "undoing", "ceasing_nouns", "permitting", "naming",
+                 "instruments")
 
 
 @dataclass(frozen=True, slots=True)
