@@ -615,3 +615,13 @@ def test_saying_one_will_not_use_force_is_no_threat(code):
     refusal = next(e for e in events if e.trigger.text == "send")
     assert (refusal.type, refusal.actor_codes(), refusal.recipient_codes()) == ("MOBILIZE", ["IGO"], ["UKR"])
     assert refusal.negated and refusal.future
+
+
+def test_a_visit_is_aimed_at_where_it_goes_and_needs_somewhere_to_go(code):
+    came = one(code("Erdogan came to Baku in May to see Aliyev.", "2023-06-01"), "CONSULT")
+    assert (came.actor_codes(), came.recipient_codes(), came.mode) == (["TUR"], ["AZE"], "visit")
+    arrived = one(code("Kenyan police officers arrived in Haiti on Tuesday.", "2024-06-27"), "CONSULT")
+    assert arrived.recipient_codes() == ["HTI"]
+    assert code("Erdogan came to power in 2003.", "2023-06-01") == []
+    war = one(code("Iraq went to war with Iran in 1980.", "2020-09-22"), "ASSAULT")
+    assert (war.actor_codes(), war.recipient_codes(), war.date) == (["IRQ"], ["IRN"], "1980")

@@ -243,8 +243,10 @@ class Coder:
             for place in (self.placer.lookup(_phrase(t)) for t in candidate.places):  # "bombed Fordow"
                 if place is not None and not recipients:
                     recipients = self._place_as_target(place)
-        if not recipients and location and target_from_place(kind) and not _inside(location, candidate.actors):
-            recipients = self._place_as_target(location)
+        visit = mode == "visit"
+        if not recipients and location and (target_from_place(kind) or visit) \
+                and not _inside(location, candidate.actors):  # "bombed Fordow", "arrived in Freetown"
+            recipients = _besides(self._place_as_target(location), actors) if visit else self._place_as_target(location)
         if mode == "withdraw" and kind == "RETREAT":  # "Bosnian Serbs completed their withdrawal from a
             # Bosnian town", "Ugandan rebels surrendered in Soroti": pulling back at home has no foreign target
             recipients = _besides(recipients, actors)
@@ -312,7 +314,8 @@ class Coder:
             others = [e for e in earlier if (e.sentence_index, e.trigger.start) not in speaking]
             recipients = _counterparts(actors, others, since=index - _COUNTERPART_REACH)
         # "France and Egypt held war games": in a mutual act between several states each is the other's target
-        needs_recipient = (info.needs_recipient or info.targeted) and not (
+        # a visit goes somewhere: "came to power" and "went to court" are no visits
+        needs_recipient = (info.needs_recipient or info.targeted or visit) and not (
             mutual(kind) and len({a.country for a in actors}) > 1)
         confidence = _confidence(candidate, actors, recipients, info.standalone, needs_recipient)
         if confidence <= 0:
