@@ -625,3 +625,11 @@ def test_a_visit_is_aimed_at_where_it_goes_and_needs_somewhere_to_go(code):
     assert code("Erdogan came to power in 2003.", "2023-06-01") == []
     war = one(code("Iraq went to war with Iran in 1980.", "2020-09-22"), "ASSAULT")
     assert (war.actor_codes(), war.recipient_codes(), war.date) == (["IRQ"], ["IRN"], "1980")
+
+
+def test_an_act_as_object_was_aimed_at_the_other_side_of_the_latest_dealings(code):
+    events = code("Israeli jets bombed Beirut's airport on Thursday. Israel then imposed a naval blockade, "
+                  "which remains in force.", "2006-07-15")
+    blockade = one(events, "COERCE")
+    assert (blockade.actor_codes(), blockade.recipient_codes()) == (["ISR"], ["LBN"])
+    assert blockade.recipient[0].via.startswith("counterpart:")

@@ -308,7 +308,7 @@ class Coder:
             recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index
                                and e.trigger.start in heads and e.recipient), [])
         if not recipients and not info.standalone \
-                and not _has_object(candidate.trigger):
+                and not _has_object(candidate.trigger, self.lexicon):
             # "the Kremlin called the attacks aggression": who speaks of an act is not its target
             speaking = {(index, candidate.trigger.head.idx)} if candidate.pattern == "nominal" else set()
             others = [e for e in earlier if (e.sentence_index, e.trigger.start) not in speaking]
@@ -547,10 +547,11 @@ _COUNTERPART_REACH = 2
 _UNDOING_REACH = 3
 
 
-def _has_object(verb: Token) -> bool:
+def _has_object(verb: Token, lexicon: Lexicon) -> bool:
     """Does the verb name what it acts on ("executed a prominent cleric")? Then an unresolved object
-    is still its target, and no counterpart is guessed in its place."""
-    return any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    is still its target, and no counterpart is guessed in its place. An act as object is not
+    ("will lift their sanctions", "would veto any resolution"): it was aimed at someone, unsaid."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and lexicon.noun_entry(c) is None for c in verb.children)
 
 
 def _counted_object(verb: Token) -> bool:
