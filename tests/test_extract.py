@@ -633,3 +633,15 @@ def test_an_act_as_object_was_aimed_at_the_other_side_of_the_latest_dealings(cod
     blockade = one(events, "COERCE")
     assert (blockade.actor_codes(), blockade.recipient_codes()) == (["ISR"], ["LBN"])
     assert blockade.recipient[0].via.startswith("counterpart:")
+
+
+def test_a_declared_feeling_is_the_subjects_stance_towards_the_latest_act(code):
+    events = code("Washington recognised Jerusalem as Israel's capital yesterday. Turkey's foreign ministry said it "
+                  "was deeply disappointed.", "2017-12-07")
+    stance = one(events, "ACCUSE")
+    assert (stance.actor_codes(), stance.recipient_codes(), stance.trigger.text) == (["TUR"], ["USA"], "disappointed")
+    pleased = one(code("Tehran said it was pleased with the French proposal."), "SUPPORT")
+    assert (pleased.actor_codes(), pleased.recipient_codes()) == (["IRN"], ["FRA"])
+    worried = one(code("Germany said it was deeply concerned by the Russian decision."), "ACCUSE")
+    assert worried.recipient_codes() == ["RUS"]
+    assert code("The weather was disappointing.") == []

@@ -272,8 +272,8 @@ class Coder:
         if location and location.country:
             actors = [_placed(a, location, self.gazetteer) for a in actors]
             recipients = [_placed(r, location, self.gazetteer) for r in recipients]
-        if not recipients and candidate.referent is not None:  # "condemned the execution"
-            recipients = self._referred(candidate.referent, actors, earlier, index)
+        if not recipients and (candidate.referent is not None or candidate.reacts):  # "condemned the execution"
+            recipients = self._referred(candidate.referent, actors, earlier, index, resolver, on)
         if not recipients and candidate.pattern == "pledge":  # "Israel will evacuate settlements in Gaza"
             recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index
                                and e.trigger.start == candidate.trigger_start), [])
@@ -356,25 +356,33 @@ class Coder:
                        location.country, None, location.country, None, "place", location.start, location.end,
                        "location")]
 
-    def _referred(self, referent: Token, actors: list[Entity], earlier: list[Event], index: int) -> list[Entity]:
+    def _referred(self, referent: Token | None, actors: list[Entity], earlier: list[Event], index: int,
+                  resolver: ActorResolver, on: date | None) -> list[Entity]:
         """The actors of the earlier event a definite noun points back to, other than the reacting ones.
 
-        An event noun ("the execution") names the latest earlier event of its type; a general one the
-        latest act ("the move", "the decision") or statement ("the remarks") within a sentence back.
+        A noun whose words say whose act it is names them ("the Russian decision"). An event noun ("the
+        execution") names the latest earlier event of its type; a general one the latest act ("the
+        move", "the decision") or statement ("the remarks") within a sentence back. A reaction that
+        names nothing ("said it was disappointed", no referent) answers the latest act.
         """
-        entry = self.lexicon.noun_entry(referent)
+        acting = {a.country for a in actors}
+        entry = self.lexicon.noun_entry(referent) if referent is not None else None
+        # (an accord's words name where it was made: "the Algiers agreement" is no Algerian act)
+        makers = _makers(referent, resolver, on) if referent is not None and not (entry and mutual(entry.type)) else []
+        named = [m for m in makers if m.country not in acting]
+        if named:
+            return named
         if entry is not None:
             if mutual(entry.type):
                 # "Trump abandoned the agreement": a party leaving a deal turns on the other side; for
                 # an outsider ("Israel called the deal a mistake") a deal has two sides: which is meant?
                 return _other_parties(actors, earlier, entry.type, self._members)
-            acting = {a.country for a in actors}
             return (_latest_parties(actors, earlier, lambda e: e.type == entry.type)
                     # "the powers will lift their sanctions": undoing one's own act, aimed at its targets
                     # (only one's own: Baghdad denouncing "the attack" is not aimed at whoever Baghdad hit)
                     or _latest_parties(actors, earlier, lambda e: e.type == entry.type
                                        and acting <= {a.country for a in e.actor}, side="recipient"))
-        verbal = self.lexicon.in_chain("anaphoric_speech", referent)
+        verbal = referent is not None and self.lexicon.in_chain("anaphoric_speech", referent)
 
         def wanted(event: Event) -> bool:
             return verbal == (event.quad_class in _VERBAL_QUADS) and event.type not in _NOT_MOVES

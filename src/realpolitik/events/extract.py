@@ -89,6 +89,7 @@ class Candidate:
     asserted: bool = False  # the statement is the event (a pledge): the act's modality is not its own
     referent: Token | None = None  # "condemned the execution": an earlier event whose actor is the target
     responds: bool = False  # "answered with missiles": aimed at whoever acted last
+    reacts: bool = False  # "said it was disappointed": a reaction naming nothing, to the latest act
 
     @property
     def coded(self) -> Entry:
@@ -144,6 +145,9 @@ class Extractor:
         if received is not None:
             consumed.update(t.i for t in verb.children if t.dep_ == "dobj")
             return received
+        stance = self._stance(verb)
+        if stance is not None:
+            return stance
         lexicon = self.lexicon
         entry = lexicon.verb_entry(verb)
         complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
@@ -204,6 +208,24 @@ class Extractor:
             candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
 
+    def _stance(self, copula: Token) -> Candidate | None:
+        """"Russia said it was deeply disappointed", "Berlin is opposed to sanctions": a stance its
+        subject declares, named by a predicate adjective the lexicon lists, is the subject's act."""
+        if not self.lexicon.in_chain("copulas", copula):
+            return None
+        adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        entry = self.lexicon.verb_entry(adjective) if adjective is not None else None
+        if entry is None or entry.type is None:
+            return None
+        actors, how = self._subjects(copula)
+        candidate = Candidate(copula, entry, how or "svo", adjective.idx, adjective.idx + len(adjective), actors,
+                              modality_token=copula)
+        candidate.recipients = self._verb_recipients(adjective, entry, actors, None, [])
+        if not candidate.recipients:  # "concerned by the decision": whoever took it
+            candidate.referent = self._referent(adjective)
+            candidate.reacts = candidate.referent is None
+        return candidate
+
     def _summarised(self, verb: Token, actors: list[Token]) -> list[Token]:
         """"Russia and China pushed for the embargo to go, a demand the United States refused": a noun
         that sums up the clause it hangs on ("a demand", "a move") is that clause's subject's act."""
@@ -252,6 +274,9 @@ class Extractor:
         move", "accepted the resolution"): whoever did that act is the one reacted to."""
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _RELATIVE_PRONOUNS]
         objects += self.lexicon.labelled(verb)
+        if verb.pos_ == "ADJ":  # "disappointed by the decision" ("by" may be parsed as an agent)
+            objects += [p for c in verb.children if c.dep_ in {"prep", "agent"}
+                        and c.lower_ in {"by", "at", "with", "over", "about"} for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN":
             objects.append(verb.head)  # "a reading that Kerry rejected within hours": the reading
         # "praised what he called a courageous decision": the noun the free relative names
