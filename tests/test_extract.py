@@ -645,3 +645,14 @@ def test_a_declared_feeling_is_the_subjects_stance_towards_the_latest_act(code):
     worried = one(code("Germany said it was deeply concerned by the Russian decision."), "ACCUSE")
     assert worried.recipient_codes() == ["RUS"]
     assert code("The weather was disappointing.") == []
+
+
+def test_a_reciprocal_act_between_states_goes_each_way(code):
+    events = code("Indian and Pakistani troops exchanged fire in Kashmir on Sunday.")
+    assert sorted((e.actor_codes()[0], e.recipient_codes()[0]) for e in events if e.type == "ASSAULT") == [
+        ("IND", "PAK"), ("PAK", "IND")]
+    text = ("Riyadh cut ties with Tehran in January 2016 after protesters stormed its embassy there. "
+            "Since then the two rivals have traded accusations across the region.")
+    accusations = [e for e in code(text, "2023-03-11") if e.type == "ACCUSE"]
+    assert sorted((e.actor_codes(), e.recipient_codes()) for e in accusations) == [
+        (["IRN"], ["SAU"]), (["SAU"], ["IRN"])]

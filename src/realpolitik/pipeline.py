@@ -148,16 +148,17 @@ class Coder:
                 dates.append(anchor)
             sentence_contexts = self.contexts.counts(sent)
             for candidate in self.extractor(sent, resolver):
-                event = self._event(candidate, document, index, sent, resolver, dates, timeline, seen)
-                if event is None or _consequence(event, candidate, seen):
+                found = self._event(candidate, document, index, sent, resolver, dates, timeline, seen)
+                if found is None or _consequence(found, candidate, seen):
                     continue
-                seen.append(event)  # an act below the threshold (no target found) can still be reacted to
-                if event.confidence < self.min_confidence:
-                    continue
-                event.context = self.contexts.tag(sentence_contexts, paragraph_counts[paragraph])
-                events.append(event)
-                if explain:
-                    explanations.append(explain_candidate(candidate))
+                for event in self._each_way(found, candidate):
+                    seen.append(event)  # an act below the threshold (no target found) can still be reacted to
+                    if event.confidence < self.min_confidence:
+                        continue
+                    event.context = self.contexts.tag(sentence_contexts, paragraph_counts[paragraph])
+                    events.append(event)
+                    if explain:
+                        explanations.append(explain_candidate(candidate))
             for found in dates:
                 timeline.note(found, narrates=not _names_a_thing(found, sent.doc))
         return CodedDocument(document, sentences, resolver.coref.mentions(), events, explanations)
@@ -314,9 +315,12 @@ class Coder:
             others = [e for e in earlier if (e.sentence_index, e.trigger.start) not in speaking]
             recipients = _counterparts(actors, others, since=index - _COUNTERPART_REACH)
         # "France and Egypt held war games": in a mutual act between several states each is the other's target
-        # a visit goes somewhere: "came to power" and "went to court" are no visits
+        # a visit goes somewhere: "came to power" and "went to court" are no visits; a mutual or a
+        # reciprocal act between several states ("exchanged fire") has each as the other's target
+        several = len({a.country for a in actors if a.country}) > 1
+        each_way = several and self.lexicon.in_chain("reciprocal", candidate.trigger)
         needs_recipient = (info.needs_recipient or info.targeted or visit) and not (
-            mutual(kind) and len({a.country for a in actors}) > 1)
+            (mutual(kind) and several) or each_way)
         confidence = _confidence(candidate, actors, recipients, info.standalone, needs_recipient)
         if confidence <= 0:
             return None
@@ -347,6 +351,17 @@ class Coder:
             confidence=round(confidence, 2),
             location=location,
         )
+
+    def _each_way(self, event: Event, candidate: Candidate) -> list[Event]:
+        """"The two rivals traded accusations", "exchanged fire": a reciprocal act between several states
+        that names no other target is each one's act on the others."""
+        sides = _unique(a for a in event.actor if a.country)
+        if event.recipient or len({a.country for a in sides}) < 2 \
+                or not self.lexicon.in_chain("reciprocal", candidate.trigger):
+            return [event]
+        return [replace(event, actor=[side], recipient=[replace(o, via=f"each way:{event.trigger.text}")
+                                                        for o in sides if o.country != side.country])
+                for side in sides]
 
     def _place_as_target(self, location: Location) -> list[Entity]:
         """The country of the place an act hit, as its recipient (the actor's own for domestic acts)."""

@@ -201,10 +201,14 @@ class Coreference:
             if pairs:
                 return [self._as_pronoun(m.entity, token) for m in max(pairs, key=lambda g: g[-1].token)]
             if token.lower_ not in _PLURAL:
-                # "the two foreign ministers": the states the last few sentences talk about most (a
-                # passing "Washington urged them" does not make the US one of the two), latest first
-                # mentions of any kind count: "the Saudi envoy" speaks of Saudi Arabia
-                recent = [m for m in earlier if current - m.sentence <= 2 * _WINDOW]
+                # "the two foreign ministers": the states of the latest sentence that names that many
+                # ("Riyadh cut ties with Tehran ... Since then the two rivals ..."), else those the last
+                # few sentences talk about most (a passing "Washington urged them" does not make the US
+                # one of the two); mentions of any kind count: "the Saudi envoy" speaks of Saudi Arabia
+                recent = next((found for back in range(2 * _WINDOW + 1)
+                               for found in [[m for m in earlier if m.sentence == current - back]]
+                               if len({m.entity.country for m in found}) >= (size or 2)),
+                              [m for m in earlier if current - m.sentence <= 2 * _WINDOW])
                 counts = Counter(m.entity.country for m in recent)
                 latest = {m.entity.country: m for m in recent}
                 latest.update({m.entity.country: m for m in recent if m.entity.kind in kinds})
