@@ -103,12 +103,18 @@ def test_declared_readiness_is_a_promise_and_its_refusal_a_rejection(code):
     assert refused.actor_codes() == ["SYR"]
 
 
-def test_a_plain_will_commits_the_actor_beside_the_future_act(code):
-    events = code("Finland will give Tanzania a grant for new schools.")
+def test_an_announced_will_commits_the_actor_beside_the_future_act(code):
+    events = code("Finland will give Tanzania a grant for new schools, the ministry said.")
     pledge, aid = one(events, "AGREE"), one(events, "AID")
     assert (pledge.actor_codes(), pledge.recipient_codes()) == (["FIN"], ["TZA"])
     assert not pledge.future and aid.future
     assert pledge.rule.endswith("via pledge")
+
+
+def test_a_narrated_will_is_the_future_act_not_a_pledge(code):
+    # the writer describing a deal's terms: nobody is promising anything in this sentence
+    events = code("Under the accord, Finland will give Tanzania a grant for new schools.")
+    assert [(e.type, e.future) for e in events] == [("AID", True)]
 
 
 def test_a_scheduled_meeting_is_not_a_pledge(code):
@@ -303,8 +309,8 @@ def test_ending_an_act_is_an_event_of_its_own(code):
 
 
 def test_a_pledge_is_dated_when_made_and_aimed_where_its_act_is(code):
-    events = code("Under the plan, Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.",
-                  "2005-06-01")
+    events = code("Under the plan, Israel will evacuate all 21 settlements in the Gaza Strip in mid-August, "
+                  "a spokesman said.", "2005-06-01")
     act, pledge = one(events, "RETREAT"), one(events, "AGREE")
     assert (act.date, act.future) == ("2005-08", True)  # the coming August, not the last one
     assert (pledge.date, pledge.recipient_codes()) == ("2005-06-01", ["PSE"])

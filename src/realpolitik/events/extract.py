@@ -504,17 +504,19 @@ class Extractor:
         candidate.modality_token = copula
 
     def pledges(self, candidates: list[Candidate]) -> list[Candidate]:
-        """"Finland will give Tanzania a grant": a plain statement that an actor *will* act commits it.
+        """"Finland will give Tanzania a grant, the ministry said": an announced *will* commits the actor.
 
         The act itself stays, flagged future; beside it the commitment is coded as a factual AGREE
-        (or THREATEN, for coercion and violence), as CAMEO's "express intent" codes do. Scheduled
-        meetings ("the council will meet on Friday") are timetables, not commitments.
+        (or THREATEN, for coercion and violence), as CAMEO's "express intent" codes do. The writer's
+        own "will" ("Under the accord, Iran will cut its centrifuges") describes terms, and nobody
+        promises anything in it; scheduled meetings ("the council will meet on Friday") are
+        timetables, not commitments.
         """
         found = []
         for candidate in candidates:
             verb = candidate.trigger
             if (candidate.speech_act is not None or candidate.pattern not in {"svo", "light"}
-                    or verb.pos_ != "VERB" or not candidate.actors or not self._main_clause(verb)):
+                    or verb.pos_ != "VERB" or not candidate.actors or not self._announced(verb)):
                 continue
             auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
             if not auxes & {"will", "shall", "'ll"} or scheduled(candidate.entry.type):
@@ -530,12 +532,12 @@ class Extractor:
             found.append(pledge)
         return found
 
-    def _main_clause(self, verb: Token) -> bool:
-        """The text's own statement: the root, a conjunct of it, or what a source is reported to have
-        said ("Finland will give Tanzania a grant, a ministry statement said")."""
+    def _announced(self, verb: Token) -> bool:
+        """What a source is reported to have said, or a conjunct of it ("Finland will give Tanzania a
+        grant, a ministry statement said")."""
         while verb.dep_ == "conj":
             verb = verb.head
-        return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and self.lexicon.in_chain("reporting", verb.head))
+        return verb.dep_ == "ccomp" and self.lexicon.in_chain("reporting", verb.head)
 
     def _promised(self, complements: list[Token]) -> Entry | None:
         """What a promise promises sets its type: "vowed to avenge the general" threatens, "vowed that
