@@ -662,3 +662,17 @@ def test_a_reciprocal_act_between_states_goes_each_way(code):
     accusations = [e for e in code(text, "2023-03-11") if e.type == "ACCUSE"]
     assert sorted((e.actor_codes(), e.recipient_codes()) for e in accusations) == [
         (["IRN"], ["SAU"]), (["SAU"], ["IRN"])]
+
+
+def test_the_source_of_a_report_is_not_the_target_of_the_act(code):
+    events = code("Iraqi jets bombed Tehran's airport on Monday. Iranian jets struck back on Tuesday, according "
+                  "to Tehran radio.", "1980-09-24")
+    answer = next(e for e in events if e.trigger.text == "struck")
+    assert "IRN" not in answer.recipient_codes()
+
+
+def test_a_body_is_not_its_own_target_and_an_appeal_is_addressed_to_whom_it_reminds(code):
+    events = code("At the United Nations, the president of the General Assembly appealed on Friday for calm, "
+                  "reminding Ethiopia that the ceasefire must hold.", "2021-11-06")
+    appeal = one(events, "REQUEST")
+    assert (appeal.actor_codes(), appeal.recipient_codes()) == (["UNO"], ["ETH"])

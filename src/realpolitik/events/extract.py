@@ -198,7 +198,7 @@ class Extractor:
         candidate.recipients = (self._verb_recipients(verb, entry, actors, light_noun, complements)
                                 or self._purpose_recipients(verb, how))
         if not candidate.recipients:
-            candidate.recipients = self._summarised(verb, actors)
+            candidate.recipients = self._summarised(verb, actors) or self._addressed(verb, entry)
         if not candidate.recipients:
             # "tore up the Algiers agreement": an accord named after its venue is no place the act hit
             candidate.places = [p for p in _named_objects(verb)
@@ -207,6 +207,14 @@ class Extractor:
                 candidate.referent = self._referent(verb)
             candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
+
+    def _addressed(self, verb: Token, entry: Entry) -> list[Token]:
+        """"appealed for the release of the diplomats, reminding Iran that ...": words that name no target
+        are addressed to whom the participle that goes on to explain them speaks."""
+        if type_info(entry.type).quad_class not in {1, 3}:
+            return []
+        return [o for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                for o in c.children if o.dep_ in {"dobj", "dative"} and self._resolves(o)][:1]
 
     def _stance(self, copula: Token) -> Candidate | None:
         """"Russia said it was deeply disappointed", "Berlin is opposed to sanctions": a stance its
@@ -380,8 +388,9 @@ class Extractor:
             # and what a withdrawal pulls back ("UN inspectors were pulled out of Iraq") is one's own
             own = (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
                    or _entry_object(candidate, entry) or entry.mode == "withdraw")
-            if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country" or own)
-                   for e in entities):
+            states = self._resolver.gazetteer.countries  # a body is never its own target, a state may be
+            if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country" or own
+                                                     or e.country not in states) for e in entities):
                 # "Iran warned that it would ...", "Trump withdrew the United States", "Kuwait recalled its
                 # ambassador from Tehran": the actor itself, or its own people
                 continue
@@ -407,7 +416,8 @@ class Extractor:
             # "mobilised reservists for a war against Iraq", "withdrew from the agreement with Iran"
             found += _prep_objects(prep_object, {"against", "with"})
         for particle in verb.children:  # "walked out of the Iran nuclear deal", "pulled out of the pact with Kyiv"
-            if particle.dep_ in {"prt", "advmod", "prep"}:
+            # ("according to Tehran radio" names the source, not a target)
+            if particle.dep_ in {"prt", "advmod", "prep"} and particle.lower_ not in {"according", "thanks", "due"}:
                 for inner in _prep_objects(particle, _RECIPIENT_PREPS):
                     found += [inner, *_prep_objects(inner, {"against", "with"})]
         for obj in [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]:
