@@ -676,3 +676,10 @@ def test_a_body_is_not_its_own_target_and_an_appeal_is_addressed_to_whom_it_remi
                   "reminding Ethiopia that the ceasefire must hold.", "2021-11-06")
     appeal = one(events, "REQUEST")
     assert (appeal.actor_codes(), appeal.recipient_codes()) == (["UNO"], ["ETH"])
+
+
+def test_a_speaker_saying_its_own_people_will_act_makes_the_promise(code):
+    events = code("Israel and Hamas agreed to a truce on Monday. Hamas's leader said that his fighters would "
+                  "respect the truce.", "2014-08-27")
+    promise = next(e for e in events if e.trigger.text == "respect")
+    assert (promise.type, promise.actor_codes(), promise.rule.endswith("via promise")) == ("AGREE", ["PSE"], True)

@@ -238,8 +238,10 @@ class Coder:
         # governments", "he warned") is not a recipient: the actor is not asking itself.
         recipients = [r for r in recipients if not (r.via and r.via.startswith("coref")
                                                    and r.country in {a.country for a in actors})]
-        location = self.placer.place(candidate.trigger, candidate.clause, participant_tokens(
-            [h for h in candidate.actors if h not in acts] + candidate.recipients))
+        participants = participant_tokens([h for h in candidate.actors if h not in acts] + candidate.recipients)
+        location = self.placer.place(candidate.trigger, candidate.clause, participants) or next(
+            (found for act in acts  # "an Israeli strike on Qana killed dozens": where the strike fell
+             if (found := self.placer.place(act, candidate.clause, participants)) is not None), None)
         if not recipients and target_from_place(kind):
             for place in (self.placer.lookup(_phrase(t)) for t in candidate.places):  # "bombed Fordow"
                 if place is not None and not recipients:
@@ -483,8 +485,13 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
 def _consequence(event: Event, candidate: Candidate, earlier: list[Event]) -> bool:
     """"Police opened fire on the crowd, killing one": a participle of the same kind of act by the same
     actors, hanging on that act's verb and naming no other target, tells its outcome; it is not a second
-    event. ("Jets struck back, bombing bases around Basra" names where: that one stays.)"""
+    event. ("Jets struck back, bombing bases around Basra" names where: that one stays.) Nor is an
+    attack named as the subject of the verb that tells what it did."""
     head = candidate.trigger.head
+    if candidate.pattern == "nominal" and candidate.trigger.dep_ == "nsubj":
+        # "an Israeli strike on Qana killed dozens": the strike is the killing's maker, coded there
+        return any(e.sentence_index == event.sentence_index and e.type == event.type and e.trigger.start == head.idx
+                   and e.actor_codes() == event.actor_codes() for e in earlier)
     return candidate.pattern == "inherited" and candidate.trigger.tag_ == "VBG" and any(
         e.sentence_index == event.sentence_index and e.type == event.type and e.trigger.start == head.idx
         and e.actor_codes() == event.actor_codes() and set(event.recipient_codes()) <= set(e.recipient_codes())

@@ -453,8 +453,10 @@ class Extractor:
         if not speakers:
             return None
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
-        return _Reported(verb.head, speakers, {c.lower_ for c in verb.children if c.dep_ == "aux"}, subject,
-                         subject is not None and (subject.pos_ == "PRON" or subject.i == speakers[0].i))
+        # the speaker itself, or its own people ("said his fighters would respect the ceasefire")
+        own = subject is not None and (subject.pos_ == "PRON" or subject.i == speakers[0].i or any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children))
+        return _Reported(verb.head, speakers, {c.lower_ for c in verb.children if c.dep_ == "aux"}, subject, own)
 
     def _demand(self, verb: Token) -> Candidate | None:
         """"London said the rebels must reach a deal": a demand, whatever the demanded act is."""
