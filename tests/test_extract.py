@@ -683,3 +683,13 @@ def test_a_speaker_saying_its_own_people_will_act_makes_the_promise(code):
                   "respect the truce.", "2014-08-27")
     promise = next(e for e in events if e.trigger.text == "respect")
     assert (promise.type, promise.actor_codes(), promise.rule.endswith("via promise")) == ("AGREE", ["PSE"], True)
+
+
+def test_the_war_in_a_report_is_the_war_it_opens_with(code):
+    events = code("Russian missiles struck Kyiv before dawn yesterday. By nightfall Ukraine had fired rockets at "
+                  "Belgorod. In Paris, President Macron called the war a tragic mistake and demanded an end to "
+                  "military operations.", "2022-02-25")
+    called = next(e for e in events if e.trigger.text == "called")
+    demanded = next(e for e in events if e.trigger.text == "demanded")
+    assert (called.type, called.recipient_codes()) == ("ACCUSE", ["RUS"])
+    assert (demanded.type, demanded.recipient_codes()) == ("REQUEST", ["RUS"])

@@ -394,7 +394,9 @@ class Coder:
                 # "Trump abandoned the agreement": a party leaving a deal turns on the other side; for
                 # an outsider ("Israel called the deal a mistake") a deal has two sides: which is meant?
                 return _other_parties(actors, earlier, entry.type, self._members)
-            return (_latest_parties(actors, earlier, lambda e: e.type == entry.type)
+            # a report's own story first: "the war" in a report that opens with the invasion is that war
+            return (_latest_parties(actors, _lead(earlier), lambda e: e.type == entry.type)
+                    or _latest_parties(actors, earlier, lambda e: e.type == entry.type)
                     # "the powers will lift their sanctions": undoing one's own act, aimed at its targets
                     # (only one's own: Baghdad denouncing "the attack" is not aimed at whoever Baghdad hit)
                     or _latest_parties(actors, earlier, lambda e: e.type == entry.type

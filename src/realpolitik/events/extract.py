@@ -294,6 +294,10 @@ class Extractor:
         for obj in objects:
             if obj.pos_ != "NOUN" or self._resolver.match_at(obj) is not None:
                 continue
+            if self.lexicon.in_chain("ceasing_nouns", obj):  # "demanded an end to military operations"
+                ended = [p for p in _prep_objects(obj, {"to", "of", "on"}) if self.lexicon.noun_entry(p)]
+                if ended:
+                    return ended[0]
             # "the move", "its decision", and "an action taken without UN approval" (a described act)
             definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children) or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children) or any(
