@@ -693,3 +693,10 @@ def test_the_war_in_a_report_is_the_war_it_opens_with(code):
     demanded = next(e for e in events if e.trigger.text == "demanded")
     assert (called.type, called.recipient_codes()) == ("ACCUSE", ["RUS"])
     assert (demanded.type, demanded.recipient_codes()) == ("REQUEST", ["RUS"])
+
+
+def test_the_body_a_complaint_is_lodged_with_is_the_forum_not_the_accused(code):
+    events = code("Turkish jets bombed targets in northern Iraq on Friday. On Sunday Iraq lodged a complaint with "
+                  "the UN Security Council.", "2022-04-25")
+    complaint = next(e for e in events if e.type == "ACCUSE")
+    assert (complaint.actor_codes(), complaint.recipient_codes()) == (["IRQ"], ["TUR"])

@@ -393,6 +393,10 @@ class Extractor:
             own = (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
                    or _entry_object(candidate, entry) or entry.mode == "withdraw")
             states = self._resolver.gazetteer.countries  # a body is never its own target, a state may be
+            if entry.type == "ACCUSE" and (noun_object is not None or entry.lemma in {"complain", "protest"}) \
+                    and candidate.dep_ == "pobj" and candidate.head.lower_ in {"to", "with", "before"} \
+                    and all(e.country not in states for e in entities):
+                continue  # "lodged a complaint with the Security Council": the forum, not the accused
             if all(e.country in actor_countries and (candidate.pos_ == "PRON" or e.kind == "country" or own
                                                      or e.country not in states) for e in entities):
                 # "Iran warned that it would ...", "Trump withdrew the United States", "Kuwait recalled its
