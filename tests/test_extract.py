@@ -700,3 +700,11 @@ def test_the_body_a_complaint_is_lodged_with_is_the_forum_not_the_accused(code):
                   "the UN Security Council.", "2022-04-25")
     complaint = next(e for e in events if e.type == "ACCUSE")
     assert (complaint.actor_codes(), complaint.recipient_codes()) == (["IRQ"], ["TUR"])
+
+
+def test_days_after_an_earlier_act_are_counted_from_its_day(code):
+    events = code("Israeli jets struck Gaza on 3 May. Two days after the strike, Hamas fired rockets at Tel Aviv.",
+                  "2021-05-10")
+    rockets = next(e for e in events if e.trigger.text == "fired")
+    assert (rockets.date, rockets.date_precision) == ("2021-05-05", "day")
+    assert rockets.date_text == "Two days after the strike"

@@ -689,3 +689,9 @@ def test_dating_events_in_whole_texts(code, text: str, published: str, trigger: 
     events = code(text, published)
     dated = [(e.date, e.date_precision) for e in events if e.trigger.text == trigger]
     assert dated == [(value, precision)], [(e.type, e.trigger.text, e.date) for e in events]
+
+
+def test_a_fixed_date_holiday_is_that_day_before_publication():
+    found = find_dates("On New Year's Eve, supporters of the militia besieged the embassy.", date(2020, 1, 8))
+    assert [(d.value, d.precision, d.text) for d in found] == [("2019-12-31", "day", "On New Year's Eve")]
+    assert find_dates("They met on Christmas Day.", date(2021, 12, 27))[0].value == "2021-12-25"

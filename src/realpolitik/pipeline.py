@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -411,14 +411,19 @@ class Coder:
                 or _latest_parties(actors, _lead(earlier), wanted))
 
     def _within_hours_of(self, sent: Span, earlier: list[Event]) -> when.EventDate | None:
-        """The day of the earlier event a "within hours of the announcement" or "hours after the
-        strike" phrase in the sentence points to: the latest event of that noun's type, or for a
-        general word ("the announcement", "the decision") the report's lead."""
+        """The day of the earlier event a "within hours of the announcement", "hours after the strike" or
+        "two days after the seizure" phrase in the sentence points to: the latest event of that noun's
+        type, or for a general word ("the announcement", "the decision") the report's lead; days and
+        weeks after it are counted on from a day it is dated to."""
         for noun in sent:
             prep = noun.head
             hours = prep.head if prep.lower_ == "of" else next(
                 (c for c in prep.children if c.dep_ == "npadvmod"), None) if prep.lower_ == "after" else None
-            if noun.dep_ != "pobj" or hours is None or hours.lemma_.lower() not in {"hour", "minute"}:
+            unit = hours.lemma_.lower() if hours is not None else ""
+            if noun.dep_ != "pobj" or unit not in _DAYS_IN:
+                continue
+            count = _count(hours) if _DAYS_IN[unit] else 0
+            if count is None:
                 continue
             if prep.lower_ == "of" and hours.head.lower_ not in {"within", "after"}:
                 continue
@@ -427,11 +432,16 @@ class Coder:
             entry = self.lexicon.noun_entry(noun)
             general = self.lexicon.in_chain("anaphoric", noun) or self.lexicon.in_chain("anaphoric_speech", noun)
             dated = [e for e in earlier if e.factual and e.date and (entry is not None and e.type == entry.type)]
+            if not dated and entry is not None:  # "the seizure" of an embassy told as its overrunning
+                quad = type_info(entry.type).quad_class
+                dated = [e for e in earlier if e.factual and e.date and e.quad_class == quad]
             if not dated and general:
                 dated = [e for e in _lead(earlier) if e.date]
-            if dated:
+            if dated and (count == 0 or dated[-1].date_precision == "day"):
                 phrase = sent.doc[min(hours.left_edge.i, prep.i):noun.i + 1]
-                return when.EventDate(dated[-1].date, dated[-1].date_precision, phrase.text, phrase.start_char,
+                day = (date.fromisoformat(dated[-1].date) + timedelta(days=count * _DAYS_IN[unit])).isoformat() \
+                    if count else dated[-1].date
+                return when.EventDate(day, dated[-1].date_precision, phrase.text, phrase.start_char,
                                       phrase.end_char, relative=True)
         return None
 
@@ -482,6 +492,20 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
     if candidate.pattern in {"nominal", "inherited"}:
         confidence *= 0.9
     return confidence
+
+
+#: Units of "N days after the seizure", in days (0: the same day, "hours after the strike").
+_DAYS_IN = {"hour": 0, "minute": 0, "day": 1, "week": 7}
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+
+
+def _count(unit: Token) -> int | None:
+    """How many days or weeks: "two days after", "3 weeks after", "a day after"."""
+    number = next((c for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+    if number is None:
+        return None
+    return int(number.text) if number.text.isdigit() else _NUMBER_WORDS.get(number.lower_)
 
 
 def _consequence(event: Event, candidate: Candidate, earlier: list[Event]) -> bool:

@@ -437,6 +437,20 @@ def _resolve_day_month(match: re.Match[str], published: date | None, previous: E
     return (found, "day") if found else None
 
 
+#: Days named by a fixed-date holiday ("on New Year's Eve"), as (month, day).
+_HOLIDAYS = {"new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
+             "christmas day": (12, 25), "bastille day": (7, 14)}
+
+
+def _resolve_holiday(match: re.Match[str], published: date | None, previous: EventDate | None) -> Resolved:
+    """"On New Year's Eve": the latest such day on or before publication (as "on 31 December")."""
+    if published is None:
+        return None
+    month, day = _HOLIDAYS[re.sub(r"\s+", " ", match["holiday"].lower().replace("’", "'"))]
+    found = _recent_day(month, day, published)
+    return (found, "day") if found else None
+
+
 def _resolve_month_year(match: re.Match[str], published: date | None, previous: EventDate | None) -> Resolved:
     return date(int(match["year"]), _month_number(match), 1), "month"
 
@@ -703,6 +717,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_PREP}(?:(?P<which>(?i:last|next|this|early|late|mid))[-\s]+)?{_FULL_MONTH}",
         _resolve_month,
         _accept_month,
+        relative=True,
+    ),
+    # on New Year's Eve, on Christmas Day (the latest one on or before publication)
+    _rule(
+        "new year christmas bastille",
+        rf"{_PREP}(?P<holiday>(?i:new\s+year['’]s\s+(?:eve|day)|christmas\s+(?:eve|day)|bastille\s+day))\b",
+        _resolve_holiday,
         relative=True,
     ),
     # in 1828, mid-2019, the 1979 revolution
