@@ -708,3 +708,10 @@ def test_days_after_an_earlier_act_are_counted_from_its_day(code):
     rockets = next(e for e in events if e.trigger.text == "fired")
     assert (rockets.date, rockets.date_precision) == ("2021-05-05", "day")
     assert rockets.date_text == "Two days after the strike"
+
+
+def test_a_label_faulting_someones_policy_is_aimed_at_them(code):
+    event = one(code("In Ankara, Turkey's main opposition party called the accord a grave failure of President "
+                     "Erdogan's foreign policy.", "2019-10-18"), "ACCUSE")
+    assert (event.actor_codes(), event.recipient_codes()) == (["TUR"], ["TUR"])
+    assert event.recipient[0].kind == "person"

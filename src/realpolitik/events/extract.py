@@ -198,7 +198,8 @@ class Extractor:
         candidate.recipients = (self._verb_recipients(verb, entry, actors, light_noun, complements)
                                 or self._purpose_recipients(verb, how))
         if not candidate.recipients:
-            candidate.recipients = self._summarised(verb, actors) or self._addressed(verb, entry)
+            candidate.recipients = (self._summarised(verb, actors) or self._addressed(verb, entry)
+                                    or self._blamed_in_label(verb, actors))
         if not candidate.recipients:
             # "tore up the Algiers agreement": an accord named after its venue is no place the act hit
             candidate.places = [p for p in _named_objects(verb)
@@ -207,6 +208,13 @@ class Extractor:
                 candidate.referent = self._referent(verb)
             candidate.responds = lexicon.in_chain("responding", verb)
         return candidate
+
+    def _blamed_in_label(self, verb: Token, actors: list[Token]) -> list[Token]:
+        """"called the deal a grave failure of Netanyahu's foreign policy": whose policy the label faults."""
+        return [p for label in self.lexicon.labels(verb) for p in [
+            *(c for c in label.children if c.dep_ == "poss"),
+            *(c for o in _prep_objects(label, {"of"}) for c in [o, *o.children] if c.dep_ in {"poss", "pobj"})]
+            if p not in actors and self._resolves(p)][:1]
 
     def _addressed(self, verb: Token, entry: Entry) -> list[Token]:
         """"appealed for the release of the diplomats, reminding Iran that ...": words that name no target
