@@ -715,3 +715,8 @@ def test_a_label_faulting_someones_policy_is_aimed_at_them(code):
                      "Erdogan's foreign policy.", "2019-10-18"), "ACCUSE")
     assert (event.actor_codes(), event.recipient_codes()) == (["TUR"], ["TUR"])
     assert event.recipient[0].kind == "person"
+
+
+def test_blocking_transport_is_obstruction(code):
+    event = one(code("Striking French farmers blocked transport into Lyon on Monday."), "PROTEST")
+    assert (event.mode, event.actor_codes()) == ("obstruct", ["FRA"])
