@@ -266,3 +266,8 @@ def test_a_southern_lebanese_village_is_in_lebanon(code):
                 "ASSAULT")
     assert event.location is not None and (event.location.name, event.location.country) == ("Qana", "LBN")
     assert event.recipient_codes() == ["LBN"]
+
+
+def test_a_measure_lifted_in_a_darfur_state_is_aimed_at_sudan(code):
+    event = one(code("Khartoum lifted the curfew in North Darfur on Sunday."), "CONCEDE")
+    assert (event.actor_codes(), event.recipient_codes(), event.location.country) == (["SDN"], ["SDN"], "SDN")
