@@ -720,3 +720,13 @@ def test_a_label_faulting_someones_policy_is_aimed_at_them(code):
 def test_blocking_transport_is_obstruction(code):
     event = one(code("Striking French farmers blocked transport into Lyon on Monday."), "PROTEST")
     assert (event.mode, event.actor_codes()) == ("obstruct", ["FRA"])
+
+
+def test_letting_inspectors_in_grants_access_and_a_site_keeps_them_out_for_its_state(coder):
+    let_in = one(coder.code_text("Iraq will let inspectors of the International Atomic Energy Agency into its "
+                                 "weapons plants.").events, "RETREAT")
+    assert (let_in.mode, let_in.actor_codes(), let_in.recipient_codes()) == ("access", ["IRQ"], ["UNO"])
+    lenient = Coder(nlp=coder.nlp, gazetteer=coder.gazetteer, lexicon=coder.lexicon, min_confidence=0.3)
+    kept_out = one(lenient.code_text("Inspectors have not been allowed back into Natanz since the strikes.").events,
+                   "RETREAT")
+    assert (kept_out.actor_codes(), kept_out.negated) == (["IRN"], True)

@@ -263,6 +263,10 @@ class Coder:
             # roadside bomb near Samarra killed a US soldier": an agentless blow at foreigners is struck
             # by someone of the country where it fell
             actors = [replace(p, via="place of an agentless act") for p in self._place_as_target(location)]
+        if not actors and candidate.pattern == "passive" and mode == "access" and location and location.country:
+            # "inspectors have not been allowed back into Fordow": the state whose site it is lets them in
+            actors = [replace(p, via="place of an agentless act") for p in self._place_as_target(location)]
+            recipients = _besides(recipients, actors)
         if not actors and candidate.pattern == "passive" and self.lexicon.in_chain("undoing", candidate.trigger):
             # "Saudi Arabia broke off relations with Iran in 1988. Relations were restored in 1991."
             undone = next((e for e in reversed(earlier) if e.factual and e.type in undone_by(kind)
