@@ -730,3 +730,15 @@ def test_letting_inspectors_in_grants_access_and_a_site_keeps_them_out_for_its_s
     kept_out = one(lenient.code_text("Inspectors have not been allowed back into Natanz since the strikes.").events,
                    "RETREAT")
     assert (kept_out.actor_codes(), kept_out.negated) == (["IRN"], True)
+
+
+def test_a_direct_object_beats_a_prepositional_one_in_choosing_the_entry(code):
+    events = code("After months of talks, Armenia and Azerbaijan concluded a peace agreement on Tuesday.")
+    assert [e.type for e in events if e.trigger.text == "concluded"] == ["AGREE"]
+
+
+def test_what_a_visitor_signs_is_signed_with_the_host(code):
+    events = code("Rafael Grossi, the IAEA's director general, went to Caracas on Monday and signed a framework "
+                  "for cooperation.", "2023-05-10")
+    signed = one(events, "AGREE")
+    assert (signed.actor_codes(), signed.recipient_codes()) == (["UNO"], ["VEN"])

@@ -304,8 +304,10 @@ class Coder:
             (kind, cameo), mode = together_as(kind), ""  # joint war games are military cooperation
         info = type_info(kind)
         if not recipients and candidate.trigger.dep_ == "conj":
-            # "Bahrain broke off relations with Iran and the Emirates downgraded its ties": one target
-            recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index and e.type == kind
+            # "Bahrain broke off relations with Iran and the Emirates downgraded its ties": one target;
+            # "Amano went to Tehran and signed a framework": what a visitor agrees is agreed with the host
+            recipients = next((e.recipient for e in reversed(earlier) if e.sentence_index == index
+                               and (e.type == kind or (e.mode == "visit" and info.quad_class in _COOPERATION))
                                and e.trigger.start == candidate.trigger.head.idx), [])
             recipients = _besides(recipients, actors)
         if not recipients and _counted_object(candidate.trigger):
@@ -558,6 +560,7 @@ _NOT_MOVES = {"PROTEST"}
 _VERBAL_QUADS = {1, 3}
 _MATERIAL_QUADS = {2, 4}
 _MATERIAL_CONFLICT = 4
+_COOPERATION = {1, 2}
 #: Sectors of the state: an act of theirs on unnamed people is domestic.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 #: People who are by definition from elsewhere (refugees, migrants): never the acting state's own.

@@ -122,6 +122,7 @@ class Lexicon:
                  for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         # "called the strikes illegal": the label, not the thing labelled, says what the act is
         labels = {t.lemma_.lower() for t in self.labels(verb)}
+        direct = {t.lemma_.lower() for t in heads if t.dep_ in {"dobj", "nsubjpass"}}
         best: Entry | None = None
         for entry in entries:
             if entry.particle and entry.particle not in particles:
@@ -130,7 +131,7 @@ class Lexicon:
                 continue
             if entry.prep and entry.prep not in preps:
                 continue
-            if best is None or _rank(entry, kinds, labels) > _rank(best, kinds, labels):
+            if best is None or _rank(entry, kinds, labels, direct) > _rank(best, kinds, labels, direct):
                 best = entry
         return best
 
@@ -229,13 +230,15 @@ def _entry(raw: dict[str, Any], pos: str) -> Entry:
     )
 
 
-def _rank(entry: Entry, compounds: set[str] = frozenset(), labels: set[str] = frozenset()
-          ) -> tuple[int, bool, bool, bool]:
+def _rank(entry: Entry, compounds: set[str] = frozenset(), labels: set[str] = frozenset(),
+          direct: set[str] = frozenset()) -> tuple[int, bool, bool, bool, bool]:
     """More conditions win; between equals, a required object beats a preposition ("withdrew
     from the agreement" is about the agreement, whatever "from" usually means for "withdraw"), an
-    object named by the compound before the head beats the head ("the aid programme"), and a label
-    beats the thing labelled ("called the strikes illegal")."""
-    return entry.specificity, entry.object is not None, entry.object in compounds, entry.object in labels
+    object named by the compound before the head beats the head ("the aid programme"), a label
+    beats the thing labelled ("called the strikes illegal"), and a direct object beats one after a
+    preposition ("after talks ..., Iran and the powers concluded an agreement")."""
+    return (entry.specificity, entry.object is not None, entry.object in compounds, entry.object in labels,
+            entry.object in direct)
 
 
 def _key(entry: Entry) -> tuple:
