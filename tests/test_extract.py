@@ -742,3 +742,9 @@ def test_what_a_visitor_signs_is_signed_with_the_host(code):
                   "for cooperation.", "2023-05-10")
     signed = one(events, "AGREE")
     assert (signed.actor_codes(), signed.recipient_codes()) == (["UNO"], ["VEN"])
+
+
+def test_talking_of_a_thing_is_no_meeting_but_talking_with_a_state_is(code):
+    assert code("Egyptian officials have talked of buying French fighters.") == []
+    met = one(code("Egyptian officials talked with France about buying fighters."), "CONSULT")
+    assert (met.actor_codes(), met.recipient_codes()) == (["EGY"], ["FRA"])
