@@ -413,6 +413,8 @@ CHOICES = [
     ([], [], PARAGRAPH_ABSOLUTE, STORY, WED, "past_perfect", CARRIED),
     ([], [], None, STORY, WED, "past_perfect", UNKNOWN),
     ([], [], PARAGRAPH_ABSOLUTE, STORY, WED, "present", CARRIED),
+    # a standing position is not dated by another clause's date ("officials complain that ...: since March")
+    ([], [SENTENCE], PARAGRAPH_ABSOLUTE, STORY, WED, "present", CARRIED),
     ([], [], None, STORY, WED, "present", UNKNOWN),
     ([], [], PARAGRAPH_ABSOLUTE, None, None, "present", CARRIED),
     # present perfect: some time up to now
@@ -464,7 +466,7 @@ def test_an_act_is_not_dated_before_what_it_refers_to(
     assert choose_date(clause, sentence, None, SPRING_2023, "past", referred=referred) == expected
 
 
-@pytest.mark.parametrize("tense", ["past", "past_perfect", "present"])
+@pytest.mark.parametrize("tense", ["past", "past_perfect"])
 def test_an_event_that_did_not_happen_takes_no_inherited_date(tense: str) -> None:
     # "the president should explain to Congress, which he did not consult": no time of its own
     assert choose_date([], [], PARAGRAPH_ABSOLUTE, WED, tense, document_latest=STORY, negated=True) == UNKNOWN

@@ -438,9 +438,6 @@ class Coder:
             entry = self.lexicon.noun_entry(noun)
             general = self.lexicon.in_chain("anaphoric", noun) or self.lexicon.in_chain("anaphoric_speech", noun)
             dated = [e for e in earlier if e.factual and e.date and (entry is not None and e.type == entry.type)]
-            if not dated and entry is not None:  # "the seizure" of an embassy told as its overrunning
-                quad = type_info(entry.type).quad_class
-                dated = [e for e in earlier if e.factual and e.date and e.quad_class == quad]
             if not dated and general:
                 dated = [e for e in _lead(earlier) if e.date]
             if dated and (count == 0 or dated[-1].date_precision == "day"):

@@ -975,7 +975,8 @@ def choose_date(
     1. A date stated in the event's own clause wins, then the first one elsewhere in the sentence (even
        an unresolved one: the text said when, we just could not place it). Future and modal events
        ("will", "could") take only their own clause's: in "Carter froze the deposits yesterday after
-       Tehran said it would withdraw its funds", yesterday is not when the funds are withdrawn.
+       Tehran said it would withdraw its funds", yesterday is not when the funds are withdrawn. So do
+       present ones ("Saudi officials complain that ...: the talks had run since March").
     2. With no date in the sentence, these have no time of their own and stay unknown: an event the text
        says did not happen ("which he did not consult"); present-perfect events ("has agreed", "have
        accused"), which happened at some time up to now that the text does not say; future and modal
@@ -1006,7 +1007,9 @@ def _inherited(sentence: list[EventDate], paragraph_latest: EventDate | None, do
                published: date | None, tense: str, negated: bool) -> EventDate:
     """Steps 1 to 4 of `choose_date` for an event whose own clause states no date."""
     undone = tense in ("future", "modal")
-    stated = None if undone else _stated(sentence)
+    # a standing position ("Saudi officials complain that ...: talks had run since March") is not dated
+    # by another clause's date any more than a plan is
+    stated = None if undone or tense == "present" else _stated(sentence)
     if stated is not None:
         return stated
     if negated or undone or tense == "present_perfect":
