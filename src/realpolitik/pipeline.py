@@ -499,16 +499,12 @@ def _confidence(candidate: Candidate, actors: list[Entity], recipients: list[Ent
 
 #: Units of "N days after the seizure", in days (0: the same day, "hours after the strike").
 _DAYS_IN = {"hour": 0, "minute": 0, "day": 1, "week": 7}
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10}
 
 
 def _count(unit: Token) -> int | None:
     """How many days or weeks: "two days after", "3 weeks after", "a day after"."""
-    number = next((c for c in unit.children if c.dep_ in {"nummod", "det"}), None)
-    if number is None:
-        return None
-    return int(number.text) if number.text.isdigit() else _NUMBER_WORDS.get(number.lower_)
+    count = next((c for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+    return when.number(count.text) if count is not None else None
 
 
 def _consequence(event: Event, candidate: Candidate, earlier: list[Event]) -> bool:

@@ -408,6 +408,14 @@ def _number(word: str) -> int:
     return sum(_NUMBERS[part] for part in re.split(r"[-\s]+", word.lower()))
 
 
+def number(word: str) -> int | None:
+    """A count written in figures or words ("two days after the strike"), or None if it is not one."""
+    try:
+        return _number(word)
+    except KeyError:
+        return None
+
+
 def _count(match: re.Match[str]) -> tuple[int, bool]:
     """The number in "two years", and whether it was vague ("a few years", "years")."""
     word = re.sub(r"\s+", " ", (match["count"] or "").lower())

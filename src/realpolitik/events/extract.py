@@ -224,6 +224,17 @@ class Extractor:
         return [o for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                 for o in c.children if o.dep_ in {"dobj", "dative"} and self._resolves(o)][:1]
 
+    def _orderer(self, verb: Token) -> list[Token]:
+        """Who ordered an agentless passive act: "were pulled out on the orders of Kofi Annan", "were
+        detained on Khamenei's orders", "under orders from Moscow" (chains.yaml ``commands``)."""
+        orders = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "under", "at"}
+                  for p in c.children if p.dep_ == "pobj" and self.lexicon.in_chain("commands", p)]
+        for order in orders:
+            givers = [c for c in order.children if c.dep_ == "poss"] or _prep_objects(order, {"of", "from"})
+            if givers:
+                return givers[:1]
+        return []
+
     def _stance(self, copula: Token) -> Candidate | None:
         """"Russia said it was deeply disappointed", "Berlin is opposed to sanctions": a stance its
         subject declares, named by a predicate adjective the lexicon lists, is the subject's act."""
@@ -321,7 +332,7 @@ class Extractor:
             return [c for c in verb.children if c.dep_ == "nsubjpass"][:1], ""
         if _is_passive(verb):
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            return agents or _orderer(verb), ""
+            return agents or self._orderer(verb), ""
         # a dateline parsed as a subject ("BAGHDAD -- Iran fired") is not one
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT and not _dateline(c)]
         if subjects:
@@ -636,22 +647,6 @@ def _in_turn(actors: list[Token]) -> list[list[Token]]:
 
 #: Acts whose object may be what they are done with (chains.yaml ``instruments``).
 _INSTRUMENT_TYPES = {"MOBILIZE", "ASSAULT", "AID"}
-#: Nouns of command whose giver is the agent of an act done on them ("on the orders of").
-_ORDERS = {"order", "orders", "instruction", "instructions", "behest", "command", "directive"}
-
-
-def _orderer(verb: Token) -> list[Token]:
-    """Who ordered an agentless passive act: "were pulled out on the orders of Kofi Annan", "were
-    detained on Khamenei's orders", "under orders from Moscow"."""
-    orders = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "under", "at"}
-              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _ORDERS]
-    for order in orders:
-        givers = [c for c in order.children if c.dep_ == "poss"] or _prep_objects(order, {"of", "from"})
-        if givers:
-            return givers[:1]
-    return []
-
-
 def _entry_object(noun: Token, entry: Entry) -> bool:
     """Is ``noun`` the object a lexicon entry requires ("fire+obj=missile": "fired ballistic missiles")?"""
     return bool(entry.object) and entry.object in {

@@ -29,7 +29,7 @@ CHAIN_CLASSES = ("transparent", "future", "hypothetical", "negating", "typed", "
                  "anaphoric_speech", "raising", "carriers", "ceasing",
                  "negating_nouns", "converse", "giving",
                  "bound_subject", "undoing", "ceasing_nouns", "permitting", "naming",
-                 "instruments", "copulas", "reciprocal")
+                 "instruments", "copulas", "reciprocal", "commands")
 
 
 @dataclass(frozen=True, slots=True)
