@@ -236,7 +236,7 @@ class Extractor:
         return []
 
     def _stance(self, copula: Token) -> Candidate | None:
-        """"Russia said it was deeply disappointed", "Berlin is opposed to sanctions": a stance its
+        """"Russia said it was deeply disappointed", "Tehran was pleased with the proposal": a stance its
         subject declares, named by a predicate adjective the lexicon lists, is the subject's act."""
         if not self.lexicon.in_chain("copulas", copula):
             return None
@@ -399,18 +399,14 @@ class Extractor:
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and c.i > verb.i]
         subjects = [c for comp in clauses for c in comp.children if c.dep_ in _SUBJECT]
         actor_countries = {e.country for a in actors for e in self._resolver.entities(a)}
-        # what the act is done with is no target ("will not send troops into Ukraine")
-        instrument = entry.type in _INSTRUMENT_TYPES and entry.object in self.lexicon.chains["instruments"]
         arguments = [a for a in [*subjects, *self._arguments(verb, noun_object, depth=2)]
-                     if a not in actors and not (instrument and _entry_object(a, entry))]
+                     if a not in actors and not self._instrument(a, entry)]
         for candidate in arguments:
             if not self._resolves(candidate):
                 continue
             entities = self._resolver.entities(candidate)
-            # "its troops", and "ordered Russia's forces onto alert": what an entry acts with is the actor's
-            # and what a withdrawal pulls back ("UN inspectors were pulled out of Iraq") is one's own
-            own = (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children)
-                   or _entry_object(candidate, entry) or entry.mode == "withdraw")
+            # "its troops", and what a withdrawal pulls back ("UN inspectors were pulled out of Iraq"): one's own
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in candidate.children) or entry.mode == "withdraw"
             states = self._resolver.gazetteer.countries  # a body is never its own target, a state may be
             if entry.type == "ACCUSE" and (noun_object is not None or entry.lemma in {"complain", "protest"}) \
                     and candidate.dep_ == "pobj" and candidate.head.lower_ in {"to", "with", "before"} \
@@ -423,10 +419,15 @@ class Extractor:
                 continue
             return [candidate]
         # "police dispersed the demonstrators": people of no stated country, whom the pipeline
-        # places by the event's place or the acting state; but an unplaced object the entry names is
-        # what the act used, not whom it hit ("dropped bunker-busting bombs on Fordow")
-        return [a for a in arguments if self._resolver.bare_agent(a) is not None
-                and not any(_entry_object(t, entry) for t in [a, *self.lexicon.quantified(a)])][:1]
+        # places by the event's place or the acting state
+        return [a for a in arguments if self._resolver.bare_agent(a) is not None][:1]
+
+    def _instrument(self, noun: Token, entry: Entry) -> bool:
+        """Is the noun what the act is done with, and so no target ("will not send troops into Ukraine",
+        "dropped bunker-busting bombs on Fordow", "answered with waves of missiles")? (chains.yaml
+        ``instruments``, for deploying, striking and giving)"""
+        return entry.type in _INSTRUMENT_TYPES and entry.object in self.lexicon.chains["instruments"] and any(
+            _entry_object(t, entry) for t in [noun, *self.lexicon.quantified(noun)])
 
     def _arguments(self, verb: Token, noun_object: Token | None, depth: int) -> list[Token]:
         """Candidate recipient heads among a verb's arguments, nearest first."""
